@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Listeners are registered by the router (later).
+});

@@ -1,0 +1,154 @@
+/**
+ * Every failure the extension can report, as a literal code. The UI turns a code into a
+ * sentence that says what happened and what to do next (see `describeError`).
+ */
+export const ERROR_CODES = [
+  // Keys and vault
+  'key_unrecognized',
+  'key_encrypted',
+  'key_openssh_encrypted',
+  'key_not_rsa',
+  'key_is_public',
+  'key_too_small',
+  'wrong_passphrase',
+  'weak_passphrase',
+  'vault_missing',
+  'vault_corrupt',
+  'locked',
+  // Profiles and input
+  'invalid_input',
+  'profile_missing',
+  'read_only_profile',
+  // Monetate answers
+  'not_found',
+  'unauthorized',
+  'clock_skew',
+  'revoked',
+  'rate_limited',
+  'validation',
+  'server',
+  'network',
+  'timeout',
+  'bad_response',
+  'outcome_unknown',
+  // Queue and protocol
+  'queue_full',
+  'cancelled',
+  'forbidden_sender',
+  'bad_message',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A problem on one field, as Monetate or our own validation names it. */
+export interface FieldProblem {
+  field?: string;
+  row?: number;
+  message: string;
+}
+
+/** The plain-data form of an error, safe to send in a message. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** Extra detail for the sentence: dataset, record ID, server text, seconds to wait… */
+  detail?: string;
+  fields?: FieldProblem[];
+  status?: number;
+}
+
+/**
+ * An error with a typed code.
+ * @example throw new AppError('key_too_small', '1024-bit key');
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail?: string;
+  readonly fields?: FieldProblem[];
+  readonly status?: number;
+
+  constructor(code: ErrorCode, detail?: string, extra: { fields?: FieldProblem[]; status?: number } = {}) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+    this.fields = extra.fields;
+    this.status = extra.status;
+  }
+
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code };
+    if (this.detail !== undefined) info.detail = this.detail;
+    if (this.fields) info.fields = this.fields;
+    if (this.status !== undefined) info.status = this.status;
+    return info;
+  }
+}
+
+/** Turns anything thrown into plain error data; unknown throwables become `server`-free `bad_response`. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof AppError) return error.toInfo();
+  if (isErrorInfo(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'bad_response', detail: message };
+}
+
+export function isErrorInfo(value: unknown): value is ErrorInfo {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as { code: string }).code)
+  );
+}
+
+const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
+  key_unrecognized: () =>
+    'This is not a private key we can read. Paste a PEM private key (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN OPENSSH PRIVATE KEY) or choose the key file.',
+  key_encrypted: () =>
+    'This private key is protected by a passphrase. Remove it first: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-plain.pem, then import key-plain.pem.',
+  key_openssh_encrypted: () =>
+    'This OpenSSH key is protected by a passphrase. Make an unprotected copy first: cp id_rsa id_rsa_plain && ssh-keygen -p -N "" -f id_rsa_plain, then import id_rsa_plain.',
+  key_not_rsa: (d) =>
+    `Monetate accepts RSA keys only${d ? ` (this is ${d})` : ''}. Make one with: openssl genrsa -out monetate.pem 2048, or use "Generate key pair".`,
+  key_is_public: () =>
+    'This is a public key. Import the private key that belongs with it; the public key is what you give Monetate.',
+  key_too_small: (d) =>
+    `This RSA key is too short${d ? ` (${d})` : ''}. Use a key of at least 2048 bits: openssl genrsa -out monetate.pem 2048, or use "Generate key pair".`,
+  wrong_passphrase: () => 'That passphrase does not open this key. Check it and try again; nothing was changed.',
+  weak_passphrase: (d) => `Choose a longer passphrase${d ? `: ${d}` : ''}.`,
+  vault_missing: () => 'This profile has no key yet. Generate a key pair or import a private key in the options page.',
+  vault_corrupt: () =>
+    'The stored key could not be read. Restore it from an encrypted backup, or import the private key again.',
+  locked: () => 'The key is locked. Enter your passphrase and choose Unlock.',
+  invalid_input: (d) => (d ? `${d}` : 'Some input is not valid. Correct the marked fields.'),
+  profile_missing: () => 'No profile is set up yet. Open the options page and create one.',
+  read_only_profile: () => 'This profile is read-only. Switch to a profile that may write, or change it in the options page.',
+  not_found: (d) => `Not found${d ? `: ${d}` : ''}. Check the dataset and the record ID.`,
+  unauthorized: (d) =>
+    `Monetate did not accept this API username and key${d ? ` (${d})` : ''}. Check the username, and that the public key shown in the options page is registered and active in Monetate.`,
+  clock_skew: (d) =>
+    `Your computer's clock is off from Monetate's${d ? ` by ${d}` : ''}. Set the clock to update automatically, then try again.`,
+  revoked: () =>
+    'Monetate says this key was deactivated. Register a new public key in Monetate (Settings → Sites → API Keys) or ask your administrator.',
+  rate_limited: (d) => `Monetate asked us to slow down${d ? ` (${d})` : ''}. The request will be retried; wait a moment.`,
+  validation: (d) => `Monetate refused the data${d ? `: ${d}` : ''}. Correct the marked fields and save again.`,
+  server: (d) => `Monetate had a problem${d ? ` (${d})` : ''}. Try again in a minute.`,
+  network: (d) =>
+    `Monetate could not be reached${d ? ` (${d})` : ''}. Check your connection and the profile's API base URL.`,
+  timeout: () => 'Monetate took too long to answer. Try again.',
+  bad_response: (d) => `Monetate sent an answer we cannot read${d ? ` (${d})` : ''}. Try again; if it persists, check the API base URL.`,
+  outcome_unknown: () =>
+    'The save was sent but no answer came back, so we do not know whether Monetate stored it. It was not retried. Use "Check by look-up" to see what Monetate has.',
+  queue_full: () => 'Too many look-ups are waiting. Try again in a few seconds.',
+  cancelled: () => 'The look-up was cancelled.',
+  forbidden_sender: () => 'This page may not ask for that.',
+  bad_message: (d) => `The request was malformed${d ? ` (${d})` : ''}.`,
+};
+
+/**
+ * The sentence a person reads for an error.
+ * @example describeError({ code: 'locked' }) // 'The key is locked. Enter your passphrase…'
+ */
+export function describeError(error: ErrorInfo | AppError): string {
+  return SENTENCES[error.code](error.detail);
+}

@@ -1,0 +1,54 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Three flavours come out of one source tree:
+ * - `production` (chrome-mv3, firefox-mv2/3): talks only to https://api.monetate.net and runs
+ *   its overlay only on https://marketer.monetate.net.
+ * - `emulator` mode, written to chrome-mv3-local (Vite forbids a mode named "local"): the same extension, also allowed on http://127.0.0.1 and
+ *   http://localhost so it can use the emulator. Nothing localhost ever reaches a production build.
+ */
+const MONETATE_API = 'https://api.monetate.net/*';
+const MONETATE_PLATFORM = 'https://marketer.monetate.net/*';
+const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+const LOCAL_MODE = 'emulator';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ mode, browser }) => {
+    const local = mode === LOCAL_MODE;
+    return {
+      name: 'Monetate Data Inspector',
+      description:
+        'Sign Monetate API tokens, look up, edit and create customer records, and evolve dataset schemas.',
+      permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+      host_permissions: [MONETATE_API, ...(local ? LOOPBACK : [])],
+      // No web page and no other extension may message us.
+      externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
+      commands: {
+        'open-quick-lookup': {
+          suggested_key: { default: 'Alt+Shift+M' },
+          description: 'Open quick look-up',
+        },
+      },
+      browser_specific_settings:
+        browser === 'firefox' ? { gecko: { id: 'data-inspector@monetate-tools.invalid' } } : undefined,
+    };
+  },
+  hooks: {
+    'config:resolved': (wxt) => {
+      if (wxt.config.mode === LOCAL_MODE) {
+        wxt.config.outDir = wxt.config.outDir.replace(/-emulator$/, '-local');
+      }
+    },
+    // Content scripts declare the production match; the local flavour adds loopback pages
+    // so the overlay also runs on the emulator's demo platform pages.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== LOCAL_MODE) return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...new Set([...(script.matches ?? []), ...LOOPBACK])];
+      }
+    },
+  },
+});
+
+export { MONETATE_API, MONETATE_PLATFORM };
