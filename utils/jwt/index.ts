@@ -1,0 +1,2 @@
+export { signAuthJwt, type SignAuthJwtInput } from './sign-auth-jwt';
+export { decodeJwtForDisplay, type DecodedJwt } from './decode-jwt-for-display';

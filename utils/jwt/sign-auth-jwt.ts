@@ -1,0 +1,43 @@
+import { SignJWT } from 'jose';
+import { AppError } from '../errors';
+import { SIGNING_ALGS, type SigningAlg } from '../keys/types';
+
+export interface SignAuthJwtInput {
+  /** From `importSigningKey(pkcs8, alg)`: its hash must match `alg`. */
+  key: CryptoKey;
+  /** The Monetate API username, the JWT's only identity claim. */
+  username: string;
+  alg: SigningAlg;
+  /** The clock, passed in so tests can freeze it. */
+  nowMs: number;
+  /** Whole seconds added to `iat`, e.g. to correct a known skew from Monetate's clock. */
+  iatOffsetSeconds?: number;
+}
+
+/**
+ * The JWT Monetate's Auth API exchanges for a token (`Authorization: JWT <this>`): header
+ * `{ alg, typ: 'JWT' }`, claims exactly `{ username, iat }` with `iat` in whole seconds.
+ * No `exp`: Monetate judges freshness by `iat`, and extra claims are not in its contract.
+ * @example
+ * const jwt = await signAuthJwt({ key, username: 'api-user', alg: 'RS256', nowMs: Date.now() });
+ */
+export async function signAuthJwt({ key, username, alg, nowMs, iatOffsetSeconds = 0 }: SignAuthJwtInput): Promise<string> {
+  if (!SIGNING_ALGS.includes(alg)) {
+    throw new AppError('invalid_input', `The signing algorithm must be one of ${SIGNING_ALGS.join(', ')}.`);
+  }
+  if (typeof username !== 'string' || username.trim() === '') {
+    throw new AppError('invalid_input', 'The API username is empty.');
+  }
+  if (!Number.isFinite(nowMs)) throw new AppError('invalid_input', 'The clock reading is not a number.');
+  if (!Number.isInteger(iatOffsetSeconds)) {
+    throw new AppError('invalid_input', 'The clock correction must be a whole number of seconds.');
+  }
+  const iat = Math.floor(nowMs / 1000) + iatOffsetSeconds;
+  // iat goes in the payload rather than through setIssuedAt(), which would read Date.now().
+  try {
+    return await new SignJWT({ username, iat }).setProtectedHeader({ alg, typ: 'JWT' }).sign(key);
+  } catch (error) {
+    // jose refuses a key imported for another hash (an RS256 key asked to sign RS512).
+    throw new AppError('invalid_input', `The signing key cannot sign ${alg}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
