@@ -1,0 +1,20 @@
+export { backoffDelay } from './backoff';
+export type { BackoffOptions } from './backoff';
+export { createResultCache } from './cache';
+export type { CachedAnswer, ResultCache } from './cache';
+export { lookupKey } from './key';
+export { createLookupQueue } from './queue';
+export type {
+  EnqueueOptions,
+  InFlightLookup,
+  LookupOutcome,
+  LookupQueue,
+  LookupQueueDeps,
+  LookupQueueOptions,
+  LookupRequest,
+  LookupResult,
+  LookupTicket,
+  QueueSnapshot,
+  WaitingLookup,
+  WaitReason,
+} from './types';

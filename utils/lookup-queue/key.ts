@@ -1,0 +1,15 @@
+import { AppError } from '../errors';
+import type { LookupRequest } from './types';
+
+/**
+ * The identity of a look-up: same profile, dataset and ID means the same answer.
+ * @example lookupKey({ profileId: 'p1', schema: 'customers', id: 'C-1' }) // '{"profileId":"p1","schema":"customers","id":"C-1"}'
+ */
+export function lookupKey(request: LookupRequest): string {
+  for (const part of ['profileId', 'schema', 'id'] as const) {
+    const value: unknown = request[part];
+    if (typeof value !== 'string' || value.length === 0) throw new AppError('invalid_input', `Look-up ${part} is empty`);
+  }
+  // Fixed key order, so two requests built differently still match.
+  return JSON.stringify({ profileId: request.profileId, schema: request.schema, id: request.id });
+}

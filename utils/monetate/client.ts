@@ -1,0 +1,246 @@
+import { AppError } from '../errors';
+import { MonetateError } from './api-error';
+import type { Envelope } from './envelope';
+import { call, readData } from './request';
+import type { CallSpec, HttpDeps } from './request';
+import {
+  recordAnswerSchema,
+  schemaListSchema,
+  schemaPatchAnswerSchema,
+  schemaSchema,
+  tokenAnswerSchema,
+  uploadListSchema,
+} from './schemas';
+import type { MonetateField, MonetateSchema, SchemaPatchAnswer, TokenAnswer, UploadItem } from './schemas';
+import { authRefreshUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from './urls';
+import type { MonetateTarget } from './urls';
+
+export interface MonetateClientOptions {
+  fetch?: typeof fetch;
+  /** Per request, until the whole body is read. */
+  timeoutMs?: number;
+  /** Largest answer accepted, in bytes. */
+  maxBytes?: number;
+  now?: () => number;
+  setTimeout?: (callback: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the request; a write aborted after sending ends as `outcome_unknown`. */
+  signal?: AbortSignal;
+}
+
+export interface TokenRefreshResult {
+  answer: TokenAnswer;
+  /** Monetate's clock from the `Date` header (epoch ms), when sent. */
+  serverDateMs?: number;
+}
+
+export interface RecordLookup {
+  /** The record, or `null` when Monetate answered with no rows. */
+  record: Record<string, unknown> | null;
+  /** Every row Monetate returned for the ID (event datasets may hold several). */
+  rows: Record<string, unknown>[];
+}
+
+export interface PostRowsResult {
+  /** HTTP status, 201 on success. */
+  status: number;
+  /** The rows as Monetate stored them; empty when the answer body could not be read. */
+  rows: Record<string, unknown>[];
+  /** `meta.warnings`, plus a note when the (successful) answer could not be read. */
+  warnings: string[];
+}
+
+export interface MonetateClient {
+  /**
+   * Trades a signed JWT for a token. A 401 throws a `MonetateError('unauthorized')` whose
+   * `detail` is Monetate's message and whose `serverDateMs` is the server clock, so a caller
+   * can tell a wrong key from clock skew.
+   */
+  refreshToken(target: MonetateTarget, jwt: string, ttl: number, options?: CallOptions): Promise<TokenRefreshResult>;
+  /** Looks one record up. 404 throws `not_found`; 429 throws `rate_limited` with `retryAfterMs`. */
+  lookupRecord(target: MonetateTarget, token: string, schema: string, id: string, options?: CallOptions): Promise<RecordLookup>;
+  listSchemas(target: MonetateTarget, token: string, options?: CallOptions): Promise<MonetateSchema[]>;
+  getSchema(target: MonetateTarget, token: string, name: string, options?: CallOptions): Promise<MonetateSchema>;
+  /** Adds attributes to a dataset. A write: never retried, `outcome_unknown` when unsure. */
+  patchSchemaFields(
+    target: MonetateTarget,
+    token: string,
+    name: string,
+    fields: Record<string, MonetateField>,
+    options?: CallOptions,
+  ): Promise<SchemaPatchAnswer>;
+  /** Sets the Identifier Name of a dataset. A write: never retried. */
+  patchNamedIdentifier(target: MonetateTarget, token: string, name: string, value: string, options?: CallOptions): Promise<SchemaPatchAnswer>;
+  /** Creates or replaces rows. A write: never retried, `outcome_unknown` when unsure. */
+  postRows(
+    target: MonetateTarget,
+    token: string,
+    schema: string,
+    rows: Record<string, unknown>[],
+    options?: CallOptions & { sentTime?: string },
+  ): Promise<PostRowsResult>;
+  /** File upload history of a dataset. */
+  listUploads(target: MonetateTarget, token: string, schema: string, options?: CallOptions): Promise<UploadItem[]>;
+}
+
+const TTL_MIN = 600;
+const TTL_MAX = 43_200;
+
+/**
+ * The Monetate Auth + Data API client. Stateless: tokens, retries and rate limiting belong
+ * to the token service and the look-up queue.
+ * @example
+ * const client = createMonetateClient();
+ * const { record } = await client.lookupRecord({ baseUrl, retailer }, token, 'customers', 'C-1');
+ */
+export function createMonetateClient(options: MonetateClientOptions = {}): MonetateClient {
+  const deps: HttpDeps = {
+    // Bound: a detached `fetch` throws "Illegal invocation" in browsers.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs: options.timeoutMs ?? 15_000,
+    maxBytes: options.maxBytes ?? 2_000_000,
+    now: options.now ?? (() => Date.now()),
+    setTimeout: options.setTimeout ?? ((callback, ms) => globalThis.setTimeout(callback, ms)),
+    clearTimeout: options.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)),
+  };
+
+  function dataCall(spec: Omit<CallSpec, 'authorization'> & { token: string }) {
+    const { token, ...rest } = spec;
+    return call(deps, { ...rest, authorization: `Token ${headerSafe(token, 'token')}` });
+  }
+
+  return {
+    async refreshToken(target, jwt, ttl, callOptions = {}) {
+      if (!Number.isInteger(ttl) || ttl < TTL_MIN || ttl > TTL_MAX) {
+        throw new AppError('invalid_input', `Token lifetime must be a whole number of seconds from ${TTL_MIN} to ${TTL_MAX}`);
+      }
+      const answer = await call(deps, {
+        method: 'GET',
+        url: authRefreshUrl(target.baseUrl, ttl),
+        authorization: `JWT ${headerSafe(jwt, 'JWT')}`,
+        write: false,
+        signal: callOptions.signal,
+      });
+      return { answer: readData(tokenAnswerSchema, required(answer.envelope), 'token answer'), serverDateMs: answer.serverDateMs };
+    },
+
+    async lookupRecord(target, token, schema, id, callOptions = {}) {
+      const answer = await dataCall({
+        method: 'GET',
+        url: recordUrl(target, schema, id),
+        token,
+        write: false,
+        context: { schema, id },
+        signal: callOptions.signal,
+      });
+      const rows = readData(recordAnswerSchema, required(answer.envelope), 'record answer').schema_rows;
+      return { record: rows[0] ?? null, rows };
+    },
+
+    async listSchemas(target, token, callOptions = {}) {
+      const answer = await dataCall({ method: 'GET', url: schemaListUrl(target), token, write: false, signal: callOptions.signal });
+      return readData(schemaListSchema, required(answer.envelope), 'dataset list');
+    },
+
+    async getSchema(target, token, name, callOptions = {}) {
+      const answer = await dataCall({
+        method: 'GET',
+        url: schemaUrl(target, name),
+        token,
+        write: false,
+        context: { schema: name },
+        signal: callOptions.signal,
+      });
+      return readData(schemaSchema, required(answer.envelope), 'dataset schema');
+    },
+
+    async patchSchemaFields(target, token, name, fields, callOptions = {}) {
+      if (Object.keys(fields).length === 0) throw new AppError('invalid_input', 'Add at least one attribute');
+      const answer = await dataCall({
+        method: 'PATCH',
+        url: schemaUrl(target, name),
+        token,
+        body: { fields },
+        write: true,
+        context: { schema: name },
+        signal: callOptions.signal,
+      });
+      return answer.envelope ? readWriteData(answer.envelope) : {};
+    },
+
+    async patchNamedIdentifier(target, token, name, value, callOptions = {}) {
+      // The OpenAPI pattern for named_identifier; checked here so a bad value is never sent.
+      if (!/^\w+$/.test(value)) {
+        throw new AppError('invalid_input', 'Identifier Name may contain only letters, digits and underscores', {
+          fields: [{ field: 'named_identifier', message: 'Use only letters, digits and underscores.' }],
+        });
+      }
+      const answer = await dataCall({
+        method: 'PATCH',
+        url: schemaUrl(target, name),
+        token,
+        body: { named_identifier: value },
+        write: true,
+        context: { schema: name },
+        signal: callOptions.signal,
+      });
+      return answer.envelope ? readWriteData(answer.envelope) : {};
+    },
+
+    async postRows(target, token, schema, rows, callOptions = {}) {
+      if (rows.length === 0) throw new AppError('invalid_input', 'There is no row to save');
+      const body: { schema_rows: Record<string, unknown>[]; _sent_time?: string } = { schema_rows: rows };
+      if (callOptions.sentTime !== undefined) body._sent_time = callOptions.sentTime;
+      const answer = await dataCall({
+        method: 'POST',
+        url: rowsUrl(target, schema),
+        token,
+        body,
+        write: true,
+        context: { schema },
+        signal: callOptions.signal,
+      });
+      if (!answer.envelope) {
+        return { status: answer.status, rows: [], warnings: [`saved, but the answer could not be read (${answer.unreadable?.detail ?? 'empty'})`] };
+      }
+      const warnings = (answer.envelope.meta.warnings ?? []).map((w) => (typeof w === 'string' ? w : JSON.stringify(w)));
+      const parsed = recordAnswerSchema.safeParse(answer.envelope.data);
+      if (!parsed.success) warnings.push('saved, but the answer did not list the stored rows');
+      return { status: answer.status, rows: parsed.success ? parsed.data.schema_rows : [], warnings };
+    },
+
+    async listUploads(target, token, schema, callOptions = {}) {
+      const answer = await dataCall({
+        method: 'GET',
+        url: uploadsUrl(target, schema),
+        token,
+        write: false,
+        context: { schema },
+        signal: callOptions.signal,
+      });
+      return readData(uploadListSchema, required(answer.envelope), 'upload history');
+    },
+  };
+}
+
+/** A write succeeded (2xx): an odd body must not turn it into a failure the user would retry. */
+function readWriteData(envelope: Envelope): SchemaPatchAnswer {
+  const parsed = schemaPatchAnswerSchema.safeParse(envelope.data);
+  return parsed.success ? parsed.data : {};
+}
+
+function required<T>(envelope: T | undefined): T {
+  // call() only leaves the envelope out for writes; reads always have one here.
+  if (envelope === undefined) throw new MonetateError('bad_response', 'empty answer');
+  return envelope;
+}
+
+/** Header values travel as-is: a newline or space would split or corrupt the header. */
+function headerSafe(value: string, what: string): string {
+  if (!/^[\x21-\x7e]+$/.test(value)) throw new AppError('invalid_input', `The ${what} contains characters that cannot be sent`);
+  return value;
+}
