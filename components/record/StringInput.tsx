@@ -1,0 +1,25 @@
+import { Field, describedBy, hasMessages } from '../ui';
+import { TypeHint, useControlId, type FieldInputProps } from './fieldInputProps';
+
+/** A STRING field (also GOOGLE_PRODUCT_CATEGORY): one line of text. */
+export function StringInput({ name, value, onChange, error, readOnly, required, markers, typeLabel = 'STRING', id, onBlur }: FieldInputProps<string>) {
+  const controlId = useControlId(id);
+  return (
+    <Field id={controlId} label={name} hint={<TypeHint typeLabel={typeLabel} markers={markers} required={required} />} error={error}>
+      <input
+        id={controlId}
+        className="mdi-input"
+        type="text"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        readOnly={readOnly}
+        aria-required={required || undefined}
+        aria-invalid={hasMessages(error) || undefined}
+        aria-describedby={describedBy(controlId, { hint: true, error })}
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,11 @@
+export { RecordView, type RecordViewProps } from './RecordView';
+export { RecordForm, type RecordFormProps } from './RecordForm';
+export { DiffView, type DiffViewProps } from './DiffView';
+export { RecordFieldInput, type RecordFieldInputProps } from './RecordFieldInput';
+export { StringInput } from './StringInput';
+export { NumberInput } from './NumberInput';
+export { BooleanInput } from './BooleanInput';
+export { DateTimeInput, type DateTimeInputProps } from './DateTimeInput';
+export { MultiStringInput } from './MultiStringInput';
+export { type FieldInputProps } from './fieldInputProps';
+export { ValueText, EmptyValue, valueToText } from './format';

@@ -1,0 +1,68 @@
+/**
+ * Monetate dataset schema types, as the Data API describes them (`Schema`, `Field`).
+ */
+
+/** The five documented field types. */
+export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'] as const;
+
+/**
+ * A field's data type. `GOOGLE_PRODUCT_CATEGORY` appears in Monetate's enum for product
+ * catalogs; we read it but treat it as a plain STRING.
+ */
+export type DataType = (typeof DATA_TYPES)[number] | 'GOOGLE_PRODUCT_CATEGORY';
+
+export interface FieldSpec {
+  data_type: DataType;
+  identifier?: boolean;
+  unique_key?: boolean;
+  event_time?: boolean;
+  required?: boolean;
+}
+
+export interface DatasetSchema {
+  name: string;
+  type?: string;
+  fields: Record<string, FieldSpec>;
+  named_identifier?: string;
+}
+
+export type RecordValue = string | number | boolean | null;
+
+/** One record (one `schema_rows` item), keyed by field name. */
+export type RecordValues = Record<string, RecordValue>;
+
+/** What a DATETIME input holds: the wall-clock value, its zone, and the value it was loaded from. */
+export interface DateTimeFormValue {
+  /** `YYYY-MM-DDTHH:mm[:ss[.sss]]`, as `<input type="datetime-local">` gives it; `''` when empty. */
+  local: string;
+  /** IANA zone name, e.g. `Europe/Paris` or `UTC`. */
+  timeZone: string;
+  /**
+   * The server's value this input was loaded from. Kept so an untouched field is sent back
+   * byte for byte (the input cannot show microseconds or the original offset).
+   */
+  original?: string;
+}
+
+/**
+ * A field's raw form value: text for STRING/NUMBER, `'true' | 'false' | ''` for BOOLEAN,
+ * the list of items for MULTI_STRING, wall clock + zone for DATETIME.
+ */
+export type FieldInput = string | readonly string[] | DateTimeFormValue;
+
+/** The whole form: one raw value per schema field. */
+export type FormState = Record<string, FieldInput>;
+
+/** A check's answer: the value to send, or a sentence saying what to fix. */
+export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export type FormMode = 'edit' | 'create';
+
+/** Types whose values are plain text. */
+export function isTextType(type: DataType): boolean {
+  return type === 'STRING' || type === 'GOOGLE_PRODUCT_CATEGORY';
+}
+
+export function isDateTimeFormValue(value: FieldInput): value is DateTimeFormValue {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'local' in value;
+}

@@ -1,0 +1,190 @@
+/**
+ * Field validation that mirrors Monetate's rules, so a save is refused here with a sentence
+ * rather than by a 400 from the server.
+ */
+import { describeSchema } from './describe';
+import { browserTimeZone, fromIsoDateTime, isValidTimeZone, normalizeLocalDateTime, resolveLocalDateTime, toIsoDateTime } from './datetime';
+import { joinMultiString, splitMultiString } from './multiString';
+import {
+  isDateTimeFormValue,
+  isTextType,
+  type DatasetSchema,
+  type DateTimeFormValue,
+  type FieldInput,
+  type FieldSpec,
+  type FormMode,
+  type FormState,
+  type RecordValue,
+  type RecordValues,
+  type Validation,
+} from './types';
+
+export interface ValidateOptions {
+  mode: FormMode;
+  isIdentifier: boolean;
+  isUniqueKey?: boolean;
+  /** Defaults to `spec.required`. */
+  isRequired?: boolean;
+}
+
+// JS's \s covers Unicode spaces (NBSP, ideographic space…), as Python's str.strip() does.
+const EDGE_SPACE = /^\s|\s$/;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function emptyValue(opts: ValidateOptions, spec: FieldSpec): Validation<RecordValue> {
+  if (opts.isIdentifier) {
+    return {
+      ok: false,
+      message:
+        opts.mode === 'create'
+          ? 'Enter the customer ID: this field is the identifier and cannot be empty.'
+          : 'This field is the identifier and cannot be empty.',
+    };
+  }
+  if (opts.isUniqueKey) return { ok: false, message: 'Enter a value: this field is the unique key and cannot be empty.' };
+  if (opts.isRequired ?? spec.required === true) return { ok: false, message: 'Enter a value: this field is required.' };
+  // Monetate stores absent optional fields as null.
+  return { ok: true, value: null };
+}
+
+function checkText(text: string, what = 'the value'): string | null {
+  if (text.trim() === '') return `${capitalize(what)} is only spaces. Enter text or clear it.`;
+  if (EDGE_SPACE.test(text)) return `Remove the spaces at the start or end of ${what}.`;
+  return null;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Checks one field's form value and converts it to what Monetate expects.
+ * @example
+ * validateFieldInput({ data_type: 'NUMBER' }, '10.5', { mode: 'edit', isIdentifier: false }) // { ok: true, value: 10.5 }
+ * validateFieldInput({ data_type: 'NUMBER' }, '1,5', { mode: 'edit', isIdentifier: false }).ok // false
+ */
+export function validateFieldInput(spec: FieldSpec, raw: FieldInput, opts: ValidateOptions): Validation<RecordValue> {
+  const type = spec.data_type;
+
+  if (type === 'MULTI_STRING') {
+    const items = Array.isArray(raw) ? (raw as readonly string[]) : typeof raw === 'string' ? splitMultiString(raw) : [];
+    if (items.length === 0) return emptyValue(opts, spec);
+    for (const [i, item] of items.entries()) {
+      if (item === '') return { ok: false, message: `Value ${i + 1} is empty. Remove it or enter text.` };
+      const problem = checkText(item, `"${item}"`);
+      if (problem) return { ok: false, message: problem };
+    }
+    return { ok: true, value: joinMultiString(items) };
+  }
+
+  if (type === 'DATETIME') {
+    const dt: DateTimeFormValue = isDateTimeFormValue(raw) ? raw : { local: typeof raw === 'string' ? raw : '', timeZone: 'UTC' };
+    if (dt.local === '') return emptyValue(opts, spec);
+    if (!isValidTimeZone(dt.timeZone)) return { ok: false, message: `Choose a time zone; "${dt.timeZone}" is not one we know.` };
+    const resolved = resolveLocalDateTime(dt.local, dt.timeZone);
+    if (!resolved) return { ok: false, message: 'Enter a real date and time (for example 2026-03-31 14:30).' };
+    if (resolved.kind === 'gap') {
+      return {
+        ok: false,
+        message: `This time does not exist in ${dt.timeZone}: the clocks jump forward then. Choose a time outside the jump.`,
+      };
+    }
+    // Send the loaded value untouched when it still names the same instant (keeps its offset and microseconds).
+    if (dt.original !== undefined && fromIsoDateTime(dt.original, dt.timeZone) === normalizeLocalDateTime(dt.local)) {
+      return { ok: true, value: dt.original };
+    }
+    return { ok: true, value: toIsoDateTime(dt.local, dt.timeZone) };
+  }
+
+  if (typeof raw !== 'string') return { ok: false, message: 'This value has the wrong shape for its type.' };
+
+  if (type === 'BOOLEAN') {
+    if (raw === '') return emptyValue(opts, spec);
+    if (raw === 'true') return { ok: true, value: true };
+    if (raw === 'false') return { ok: true, value: false };
+    return { ok: false, message: 'Choose true, false or (empty).' };
+  }
+
+  if (type === 'NUMBER') {
+    const text = raw.trim();
+    if (text === '') return emptyValue(opts, spec);
+    if (/^[+-]?\d+,\d+$/.test(text)) return { ok: false, message: 'Use a dot for decimals, for example 1.5 rather than 1,5.' };
+    if (!DECIMAL.test(text)) return { ok: false, message: 'Enter a number, for example 42 or -10.5.' };
+    const value = Number(text);
+    if (!Number.isFinite(value)) return { ok: false, message: 'This number is too large. Enter a smaller number.' };
+    return { ok: true, value };
+  }
+
+  if (isTextType(type)) {
+    if (raw === '') return emptyValue(opts, spec);
+    const problem = checkText(raw);
+    return problem ? { ok: false, message: problem } : { ok: true, value: raw };
+  }
+
+  return { ok: false, message: `Fields of type ${String(type)} cannot be edited here.` };
+}
+
+export interface FormStateOptions {
+  /** Zone DATETIME inputs start in; defaults to the browser's. */
+  timeZone?: string;
+}
+
+function recordValueToInput(spec: FieldSpec, value: RecordValue | undefined, timeZone: string): FieldInput {
+  switch (spec.data_type) {
+    case 'MULTI_STRING':
+      return value === null || value === undefined ? [] : splitMultiString(String(value));
+    case 'BOOLEAN':
+      if (value === true || value === 'true') return 'true';
+      if (value === false || value === 'false') return 'false';
+      return value === null || value === undefined ? '' : String(value);
+    case 'DATETIME': {
+      if (value === null || value === undefined || value === '') return { local: '', timeZone };
+      const original = String(value);
+      // An unreadable server value shows as empty; `original` lets the diff say it becomes null.
+      return { local: fromIsoDateTime(original, timeZone) ?? '', timeZone, original };
+    }
+    default:
+      return value === null || value === undefined ? '' : String(value);
+  }
+}
+
+/**
+ * The form's starting values for a record (`null` = a new, empty record).
+ * @example recordToFormState(schema, { id: 'A1', tags: 'a,b' }) // { id: 'A1', tags: ['a', 'b'], … }
+ */
+export function recordToFormState(schema: DatasetSchema, record: RecordValues | null, opts: FormStateOptions = {}): FormState {
+  const timeZone = opts.timeZone ?? browserTimeZone();
+  const state: FormState = {};
+  for (const { name, spec } of describeSchema(schema).fields) {
+    state[name] = recordValueToInput(spec, record?.[name], timeZone);
+  }
+  return state;
+}
+
+export interface RowResult {
+  /** The `schema_rows` item to send. Empty optional fields are left out: Monetate stores them as null. */
+  row: RecordValues;
+  /** One sentence per invalid field. */
+  errors: Record<string, string>;
+}
+
+/**
+ * Validates the whole form and builds the row to send.
+ * @example formStateToRow(schema, { id: 'A1', age: '' }, 'edit') // { row: { id: 'A1' }, errors: {} }
+ */
+export function formStateToRow(schema: DatasetSchema, state: FormState, mode: FormMode = 'edit'): RowResult {
+  const row: RecordValues = {};
+  const errors: Record<string, string> = {};
+  for (const f of describeSchema(schema).fields) {
+    const raw = state[f.name] ?? recordValueToInput(f.spec, null, 'UTC');
+    const result = validateFieldInput(f.spec, raw, {
+      mode,
+      isIdentifier: f.isIdentifier,
+      isUniqueKey: f.isUniqueKey,
+      isRequired: f.isRequired,
+    });
+    if (!result.ok) errors[f.name] = result.message;
+    else if (result.value !== null) row[f.name] = result.value;
+  }
+  return { row, errors };
+}
