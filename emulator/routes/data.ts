@@ -1,0 +1,97 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppEnv, Deps } from '../context.ts';
+import { apiError, apiErrors, envelope, readJson } from '../envelope.ts';
+import { faultPoint } from '../faults.ts';
+import { identifierField, uniqueKeyField, type StoredRecord } from '../state.ts';
+import { requireToken } from '../token-auth.ts';
+import { isIsoDateTime, isPlainObject, validateRows } from '../validation.ts';
+import { DATA_BASE, datasetOr404, requireRetailer } from './common.ts';
+
+export const LOOKUP_INTERVAL_MS = 1000;
+
+/**
+ * Monetate allows one look-up per second per API user, measured at arrival. Every look-up
+ * that is not itself throttled restarts the window, whatever its outcome (200, 400, 404).
+ */
+function lookupRateLimit(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const username = c.get('token').username;
+    const arrivedAt = c.get('arrivedAt');
+    const previous = deps.state.lastLookupArrival.get(username);
+    if (previous !== undefined && arrivedAt - previous < LOOKUP_INTERVAL_MS) {
+      return apiError(c, 429, 'Request was throttled. Record look-ups are limited to 1 request per second.');
+    }
+    deps.state.lastLookupArrival.set(username, arrivedAt);
+    return next();
+  };
+}
+
+export function dataRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get(`${DATA_BASE}/data/:schema/`, faultPoint(deps, 'lookup'), requireToken(deps), requireRetailer(), lookupRateLimit(deps), (c) => {
+    const id = c.req.query('id');
+    if (id === undefined || id === '') return apiError(c, 400, 'The "id" query parameter is required, e.g. ?id=C-100001.', { field: 'id' });
+    const dataset = datasetOr404(deps, c, c.req.param('schema'));
+    if (dataset instanceof Response) return dataset;
+    const idField = identifierField(dataset);
+    const keyField = uniqueKeyField(dataset);
+    // Without a unique key a customer can have many rows; the most recent one answers.
+    const record = dataset.records.findLast((r) => r[idField] === id || (keyField !== undefined && r[keyField] === id));
+    if (!record) return apiError(c, 404, `No record with ID "${id}" in dataset "${dataset.name}".`, { field: 'id' });
+    return envelope(c, 200, { schema_rows: [{ ...record }] });
+  });
+
+  app.post(`${DATA_BASE}/data/:schema/`, faultPoint(deps, 'write'), requireToken(deps), requireRetailer(), async (c) => {
+    const dataset = datasetOr404(deps, c, c.req.param('schema'));
+    if (dataset instanceof Response) return dataset;
+    const body = await readJson(c);
+    if (!body.ok) return apiError(c, 400, 'Request body is not valid JSON.');
+    if (!isPlainObject(body.value) || !Array.isArray(body.value.schema_rows)) {
+      return apiError(c, 400, 'Request body must be a JSON object with a "schema_rows" array.', { field: 'schema_rows' });
+    }
+    const extra = Object.keys(body.value).filter((k) => k !== 'schema_rows' && k !== '_sent_time');
+    if (extra.length > 0) return apiError(c, 400, `Unknown properties in request body: ${extra.join(', ')}.`);
+    const sentTime = body.value._sent_time;
+    if (sentTime !== undefined && (typeof sentTime !== 'string' || !isIsoDateTime(sentTime))) {
+      return apiError(c, 400, '_sent_time must be an ISO-8601 date-time with a time zone.', { field: '_sent_time' });
+    }
+
+    const { errors, records } = validateRows(dataset.fields, body.value.schema_rows as unknown[]);
+    if (errors.length > 0) return apiErrors(c, 400, errors);
+
+    const keyField = uniqueKeyField(dataset);
+    const stored: StoredRecord[] = [];
+    for (const record of records) {
+      const index = keyField === undefined ? -1 : dataset.records.findIndex((r) => r[keyField] === record[keyField]);
+      if (index >= 0) dataset.records[index] = record;
+      else dataset.records.push(record);
+      stored.push({ ...record });
+    }
+
+    const at = new Date(deps.clock.now()).toISOString();
+    deps.state.counters.upload += 1;
+    dataset.uploads.unshift({
+      id: deps.state.counters.upload,
+      status: 'COMPLETE',
+      upload_time: at,
+      import_start_time: at,
+      import_end_time: at,
+      validation_errors: [],
+      validation_warnings: [],
+      row_count: stored.length,
+      sent_time: typeof sentTime === 'string' ? sentTime : null,
+      source: 'API',
+      username: c.get('token').username,
+    });
+    return envelope(c, 201, { schema_rows: stored });
+  });
+
+  app.get(`${DATA_BASE}/upload/:schema/`, requireToken(deps), requireRetailer(), (c) => {
+    const dataset = datasetOr404(deps, c, c.req.param('schema'));
+    if (dataset instanceof Response) return dataset;
+    return envelope(c, 200, dataset.uploads.map((u) => ({ ...u })), { count: dataset.uploads.length });
+  });
+
+  return app;
+}

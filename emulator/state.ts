@@ -1,0 +1,145 @@
+import type { KeyObject } from 'node:crypto';
+import { buildDemoDatasets } from './demo-data.ts';
+
+export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'] as const;
+export type DataType = (typeof DATA_TYPES)[number];
+
+export interface FieldDef {
+  data_type: DataType;
+  identifier: boolean;
+  unique_key: boolean;
+  event_time: boolean;
+  required: boolean;
+}
+
+export type FieldValue = string | number | boolean | null;
+/** A stored row always carries every schema field, absent ones as null. */
+export type StoredRecord = Record<string, FieldValue>;
+
+export interface UploadEntry {
+  id: number;
+  status: 'COMPLETE';
+  upload_time: string;
+  import_start_time: string;
+  import_end_time: string;
+  validation_errors: string[];
+  validation_warnings: string[];
+  row_count: number;
+  sent_time: string | null;
+  source: 'API';
+  username: string | null;
+}
+
+export interface Dataset {
+  id: number;
+  name: string;
+  type: 'attribute' | 'event';
+  named_identifier?: string;
+  created_date: string;
+  /** A Map keeps field order and cannot collide with Object.prototype names like `constructor`. */
+  fields: Map<string, FieldDef>;
+  records: StoredRecord[];
+  uploads: UploadEntry[];
+}
+
+export interface ApiKey {
+  keyId: string;
+  username: string;
+  fingerprint: string;
+  publicKey: KeyObject;
+  createdAt: string;
+  active: boolean;
+  deactivatedAt: string | null;
+}
+
+export interface ApiUser {
+  username: string;
+  createdAt: string;
+  keys: ApiKey[];
+}
+
+export interface IssuedToken {
+  token: string;
+  username: string;
+  keyId: string;
+  issuedAtMs: number;
+  expiresAtMs: number;
+}
+
+export const FAULT_TARGETS = ['auth', 'lookup', 'write', 'schema'] as const;
+export type FaultTarget = (typeof FAULT_TARGETS)[number];
+export const FAULT_KINDS = ['status', 'drop-after-processing', 'delay'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface Fault {
+  id: number;
+  target: FaultTarget;
+  kind: FaultKind;
+  status?: number;
+  retryAfter?: string;
+  delayMs?: number;
+  body?: string;
+  contentType?: string;
+  /** How many more matching requests this fault will hit. */
+  remaining: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** null while the request is still being processed. */
+  status: number | null;
+  arrivedAt: number;
+  username?: string;
+  /** The socket was destroyed instead of answering (drop-after-processing fault). */
+  dropped?: boolean;
+}
+
+export interface Flash {
+  tone: 'success' | 'error';
+  text: string;
+}
+
+export interface EmulatorState {
+  datasets: Map<string, Dataset>;
+  users: Map<string, ApiUser>;
+  tokens: Map<string, IssuedToken>;
+  /** Arrival time of each API user's last look-up that was not answered 429. */
+  lastLookupArrival: Map<string, number>;
+  faults: Fault[];
+  clockOffsetMs: number;
+  requests: RequestLogEntry[];
+  flashes: Map<string, Flash>;
+  counters: { key: number; upload: number; fault: number; flash: number };
+}
+
+export function createState(): EmulatorState {
+  return {
+    datasets: buildDemoDatasets(),
+    users: new Map(),
+    tokens: new Map(),
+    lastLookupArrival: new Map(),
+    faults: [],
+    clockOffsetMs: 0,
+    requests: [],
+    flashes: new Map(),
+    counters: { key: 0, upload: 0, fault: 0, flash: 0 },
+  };
+}
+
+/** Resets in place so route handlers holding the state object see the fresh data. */
+export function resetState(state: EmulatorState): void {
+  Object.assign(state, createState());
+}
+
+/** The identifier field name (every dataset has exactly one). */
+export function identifierField(dataset: Dataset): string {
+  for (const [name, def] of dataset.fields) if (def.identifier) return name;
+  throw new Error(`Dataset ${dataset.name} has no identifier field`);
+}
+
+export function uniqueKeyField(dataset: Dataset): string | undefined {
+  for (const [name, def] of dataset.fields) if (def.unique_key) return name;
+  return undefined;
+}

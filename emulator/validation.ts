@@ -1,0 +1,148 @@
+import { DATA_TYPES, type DataType, type FieldDef, type FieldValue, type StoredRecord } from './state.ts';
+
+/** From the OpenAPI `Schema.name` pattern; field names follow the same rule. */
+export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+export const MAX_FIELD_NAME_LENGTH = 64;
+export const MAX_FIELDS = 40;
+/** From `SchemaNamedIdentifierPatch`; JavaScript's \w is ASCII-only, which is the stricter reading. */
+export const NAMED_IDENTIFIER_PATTERN = /^\w+$/;
+
+export interface ApiError {
+  message: string;
+  field?: string;
+  row?: number;
+}
+
+export function isDataType(value: unknown): value is DataType {
+  return typeof value === 'string' && (DATA_TYPES as readonly string[]).includes(value);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Returns a reason the name is not a valid field name, or null. */
+export function fieldNameProblem(name: string): string | null {
+  if (name.length === 0) return 'Field name must not be empty.';
+  if (name.length > MAX_FIELD_NAME_LENGTH) return `Field name "${name}" is longer than ${MAX_FIELD_NAME_LENGTH} characters.`;
+  if (!FIELD_NAME_PATTERN.test(name)) {
+    return `Field name "${name}" must begin with a letter and contain only letters, numbers and underscores.`;
+  }
+  return null;
+}
+
+/**
+ * Splits a MULTI_STRING into its values. A comma inside a value is written `\,` and a
+ * backslash `\\` (Monetate's product catalog comma escaping); any other escape is an error.
+ */
+export function parseMultiString(text: string): { values: string[] } | { error: string } {
+  const values: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') {
+      const next = text[i + 1];
+      if (next !== ',' && next !== '\\') return { error: 'contains a backslash that does not escape a comma or a backslash' };
+      current += next;
+      i++;
+    } else if (ch === ',') {
+      values.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  values.push(current);
+  return { values };
+}
+
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** ISO-8601 date-time with a time zone (`Z` or `±HH:MM`) that names a real calendar instant. */
+export function isIsoDateTime(text: string): boolean {
+  const m = ISO_DATETIME.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const tzHour = m[7] === undefined ? 0 : Number(m[7]);
+  const tzMinute = m[8] === undefined ? 0 : Number(m[8]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && tzHour <= 23 && tzMinute <= 59;
+}
+
+function stringProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be a string';
+  if (value.length === 0) return 'must not be empty';
+  if (value !== value.trim()) return 'must not have leading or trailing whitespace';
+  return null;
+}
+
+/** Returns why `value` is not acceptable for a field of this type, or null when it is. */
+export function valueProblem(dataType: DataType, value: unknown): string | null {
+  switch (dataType) {
+    case 'STRING':
+      return stringProblem(value);
+    case 'MULTI_STRING': {
+      const problem = stringProblem(value);
+      if (problem) return problem;
+      const parsed = parseMultiString(value as string);
+      if ('error' in parsed) return parsed.error;
+      for (const item of parsed.values) {
+        if (item.length === 0) return 'must not contain empty values between commas';
+        if (item !== item.trim()) return `value "${item}" must not have leading or trailing whitespace`;
+      }
+      return null;
+    }
+    case 'NUMBER':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a JSON number (not a string)';
+    case 'BOOLEAN':
+      return typeof value === 'boolean' ? null : 'must be JSON true or false';
+    case 'DATETIME':
+      return typeof value === 'string' && isIsoDateTime(value)
+        ? null
+        : 'must be an ISO-8601 date-time with a time zone, e.g. 2025-01-31T09:30:00Z';
+  }
+}
+
+/** A field that must be present and non-null in every row. */
+export function isMandatory(def: FieldDef): boolean {
+  return def.identifier || def.unique_key || def.required;
+}
+
+/**
+ * Checks every row against the schema; returns one error per problem (`row` is the index in
+ * `schema_rows`) or, when all rows pass, the rows as they will be stored.
+ */
+export function validateRows(
+  fields: ReadonlyMap<string, FieldDef>,
+  rows: readonly unknown[],
+): { errors: ApiError[]; records: StoredRecord[] } {
+  const errors: ApiError[] = [];
+  const records: StoredRecord[] = [];
+  rows.forEach((row, index) => {
+    if (!isPlainObject(row)) {
+      errors.push({ row: index, message: 'Row must be a JSON object.' });
+      return;
+    }
+    for (const key of Object.keys(row)) {
+      if (!fields.has(key)) errors.push({ row: index, field: key, message: `Unknown field "${key}": the dataset has no such attribute.` });
+    }
+    const record: StoredRecord = {};
+    for (const [name, def] of fields) {
+      const value = Object.hasOwn(row, name) ? row[name] : undefined;
+      if (value === undefined || value === null) {
+        if (isMandatory(def)) errors.push({ row: index, field: name, message: `Field "${name}" is required and must not be null.` });
+        record[name] = null;
+        continue;
+      }
+      const problem = valueProblem(def.data_type, value);
+      if (problem) {
+        errors.push({ row: index, field: name, message: `Field "${name}" (${def.data_type}) ${problem}.` });
+        continue;
+      }
+      record[name] = value as FieldValue;
+    }
+    records.push(record);
+  });
+  return { errors, records: errors.length === 0 ? records : [] };
+}
