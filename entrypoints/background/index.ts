@@ -1,3 +1,43 @@
+import { browser } from 'wxt/browser';
+import { EVENTS_PORT } from '@/utils/messages/protocol';
+import { createRouter } from './router';
+import { createServices, LOCAL_BUILD, type Services } from './services';
+import { onContextMenuClick, rebuildContextMenu } from './context-menu';
+import { isMonetatePlatformOrigin } from './sender';
+
 export default defineBackground(() => {
-  // Listeners are registered by the router (later).
+  // Built on first use, so waking the worker for an alarm or a click stays cheap.
+  let services: Services | undefined;
+  const getServices = () => (services ??= createServices());
+
+  const route = createRouter(getServices);
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== EVENTS_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    const origin = port.sender.origin ?? (port.sender.url ? new URL(port.sender.url).origin : '');
+    const trusted = origin === new URL(browser.runtime.getURL('/')).origin;
+    if (!trusted && !isMonetatePlatformOrigin(origin, LOCAL_BUILD)) return port.disconnect();
+    const { registry, appState, overlayStatus } = getServices();
+    registry.add(port, trusted, (surface) => {
+      if (trusted) void appState().then((state) => registry.send(surface, { type: 'state', state }));
+      else void overlayStatus(origin).then((status) => registry.send(surface, { type: 'overlay-status', status }));
+    });
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' && area !== 'session') return;
+    getServices().scheduleStateBroadcast();
+    if ('profiles' in changes || 'activeProfileId' in changes || 'knownDatasets' in changes) void rebuildContextMenu();
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === getServices().AUTO_LOCK_ALARM) void getServices().lockAll();
+  });
+
+  browser.runtime.onInstalled.addListener(() => void rebuildContextMenu());
+  browser.runtime.onStartup.addListener(() => void rebuildContextMenu());
+  browser.contextMenus.onClicked.addListener((info, tab) =>
+    onContextMenuClick(info, tab, (schema, id) => getServices().registry.broadcast({ type: 'show-record', schema, id }, 'trusted')),
+  );
 });

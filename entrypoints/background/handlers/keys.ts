@@ -1,0 +1,121 @@
+import { AppError } from '@/utils/errors';
+import { generateKeyPair, importPrivateKey, publicKeyFromPkcs8, type ImportedKey } from '@/utils/keys';
+import { checkPassphraseStrength, exportVaultBackup, openVault, parseVaultBackup, rewrapVault, sealVault } from '@/utils/vault';
+import { profilesItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import type { HandlerContext, Handler } from './types';
+
+async function storeNewKey(profileId: string, key: ImportedKey, passphrase: string, { services }: HandlerContext) {
+  await services.profileById(profileId);
+  checkPassphraseStrength(passphrase);
+  const vault = await sealVault(key.pkcs8, passphrase);
+  // Only now, with a valid key sealed, is anything written.
+  // Beside the vault, only what identifies the key (no PEM, no key bytes): the fingerprint lets a
+  // locked profile still say which key Monetate must have.
+  const identity = { fingerprint: key.fingerprint, modulusBits: key.modulusBits };
+  await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profileId]: { ...vault, publicKey: identity } });
+  await services.keys.store(profileId, key.pkcs8);
+  const { [profileId]: _old, ...tokens } = await tokensItem.getValue();
+  await tokensItem.setValue(tokens);
+  await services.touchActivity();
+  return { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, modulusBits: key.modulusBits };
+}
+
+export const generateKey: Handler<'key.generate'> = async ({ profileId, bits, passphrase }, context) => {
+  checkPassphraseStrength(passphrase);
+  return storeNewKey(profileId, await generateKeyPair(bits), passphrase, context);
+};
+
+export const importKey: Handler<'key.import'> = async ({ profileId, pem, passphrase }, context) => {
+  checkPassphraseStrength(passphrase);
+  return storeNewKey(profileId, await importPrivateKey(pem), passphrase, context);
+};
+
+/** The public half: its PEM is derived from the unlocked key; a locked one shows its fingerprint. */
+export const keyInfo: Handler<'key.info'> = async ({ profileId }, { services }) => {
+  const vault = (await vaultsItem.getValue())[profileId];
+  if (!vault) return null;
+  if ((await services.keys.unlockedIds()).has(profileId)) return publicKeyFromPkcs8(await services.keys.pkcs8(profileId));
+  const identity = (vault as { publicKey?: { fingerprint: string; modulusBits: number } }).publicKey;
+  return { publicKeyPem: null, fingerprint: identity?.fingerprint ?? 'unknown', modulusBits: identity?.modulusBits ?? 0 };
+};
+
+export const unlock: Handler<'vault.unlock'> = async ({ profileId, passphrase }, { services }) => {
+  await services.keys.unlock(profileId, passphrase);
+  await services.touchActivity();
+  return null;
+};
+
+export const lock: Handler<'vault.lock'> = async ({ profileId }, { services }) => {
+  if (profileId === undefined) {
+    await services.lockAll();
+    return null;
+  }
+  await services.keys.lock(profileId);
+  // Locked means no new token can be minted, and the cached one is forgotten too.
+  const { [profileId]: _dropped, ...tokens } = await tokensItem.getValue();
+  await tokensItem.setValue(tokens);
+  services.queue.clearCache(profileId);
+  return null;
+};
+
+export const changePassphrase: Handler<'vault.changePassphrase'> = async ({ profileId, current, next }) => {
+  checkPassphraseStrength(next);
+  const vaults = await vaultsItem.getValue();
+  const vault = vaults[profileId];
+  if (!vault) throw new AppError('vault_missing');
+  const rewrapped = await rewrapVault(vault, current, next);
+  await vaultsItem.setValue({ ...vaults, [profileId]: withPublicKey(rewrapped, vault) });
+  return null;
+};
+
+export const exportBackup: Handler<'vault.exportBackup'> = async ({ profileId }, { services }) => {
+  const profile = await services.profileById(profileId);
+  const vault = (await vaultsItem.getValue())[profileId];
+  if (!vault) throw new AppError('vault_missing');
+  const { publicKey: _public, ...sealed } = vault as Record<string, unknown>;
+  const text = exportVaultBackup(
+    { name: profile.name, baseUrl: profile.baseUrl, retailer: profile.retailer, username: profile.username, alg: profile.alg, ttlSeconds: profile.ttlSeconds },
+    sealed as unknown as Parameters<typeof exportVaultBackup>[1],
+  );
+  const safeName = profile.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'profile';
+  return { fileName: `monetate-key-backup-${safeName}.json`, text };
+};
+
+/** Restores a profile from a backup, after proving the passphrase opens its key. */
+export const importBackup: Handler<'vault.importBackup'> = async ({ text, passphrase }, { services }) => {
+  const backup = parseVaultBackup(text);
+  const pkcs8 = await openVault(backup.vault, passphrase);
+  const { fingerprint, modulusBits } = await publicKeyFromPkcs8(pkcs8);
+  const publicKey = { fingerprint, modulusBits };
+  const profiles = await profilesItem.getValue();
+  const profile = {
+    ...backup.profile,
+    name: uniqueName(backup.profile.name, profiles.map((p) => p.name)),
+    readOnly: false,
+    confirmWrites: /(^|\.)monetate\.net$/.test(safeHost(backup.profile.baseUrl)),
+    id: crypto.randomUUID(),
+    createdAt: Date.now(),
+  };
+  await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profile.id]: { ...backup.vault, publicKey } });
+  await profilesItem.setValue([...profiles, profile]);
+  await services.keys.store(profile.id, pkcs8);
+  return profile;
+};
+
+function withPublicKey(vault: object, previous: unknown) {
+  const publicKey = (previous as { publicKey?: unknown }).publicKey;
+  return publicKey ? { ...vault, publicKey } : vault;
+}
+
+function uniqueName(name: string, taken: string[]): string {
+  if (!taken.includes(name)) return name;
+  for (let n = 2; ; n++) if (!taken.includes(`${name} (${n})`)) return `${name} (${n})`;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,49 @@
+import { AppError } from '@/utils/errors';
+import { DEFAULT_LAUNCHER_POSITION, settingsItem, pendingShowItem } from '@/utils/storage/items';
+import type { Handler } from './types';
+
+export const saveSettings: Handler<'settings.save'> = async (changes) => {
+  const current = await settingsItem.getValue();
+  const next = {
+    ...current,
+    ...(changes.autoLockMinutes !== undefined ? { autoLockMinutes: changes.autoLockMinutes } : {}),
+    ...(changes.cacheTtlSeconds !== undefined ? { cacheTtlSeconds: changes.cacheTtlSeconds } : {}),
+    ...(changes.overlayHiddenOrigins !== undefined ? { overlayHiddenOrigins: changes.overlayHiddenOrigins } : {}),
+    ...(changes.resetLauncherPosition ? { launcherPosition: DEFAULT_LAUNCHER_POSITION } : {}),
+  };
+  await settingsItem.setValue(next);
+  return next;
+};
+
+export const saveLauncherPosition: Handler<'launcher.save'> = async (position) => {
+  await settingsItem.setValue({ ...(await settingsItem.getValue()), launcherPosition: position });
+  return null;
+};
+
+/** Hides the overlay launcher on the page's own site; the sender's origin decides, not the payload. */
+export const hideOverlayOnSite: Handler<'overlay.hideOnSite'> = async ({ origin }, { sender }) => {
+  const senderOrigin = sender.origin ?? (sender.url ? new URL(sender.url).origin : null);
+  if (!senderOrigin || senderOrigin !== origin) throw new AppError('forbidden_sender');
+  const settings = await settingsItem.getValue();
+  if (!settings.overlayHiddenOrigins.includes(origin)) {
+    await settingsItem.setValue({ ...settings, overlayHiddenOrigins: [...settings.overlayHiddenOrigins, origin] });
+  }
+  return null;
+};
+
+export const overlayStatus: Handler<'overlay.status'> = async (_payload, { services, sender }) =>
+  services.overlayStatus(sender.origin ?? (sender.url ? new URL(sender.url).origin : null));
+
+/** Asks the side panel to show a record; it picks the request up when it opens or is open. */
+export const showInSidePanel: Handler<'sidepanel.show'> = async ({ schema, id }, { services }) => {
+  await pendingShowItem.setValue({ schema, id, at: Date.now() });
+  services.registry.broadcast({ type: 'show-record', schema, id }, 'trusted');
+  return null;
+};
+
+export const takePendingShow: Handler<'sidepanel.takePending'> = async () => {
+  const pending = await pendingShowItem.getValue();
+  await pendingShowItem.setValue(null);
+  // A request older than a minute was for a panel that never opened; do not surprise the user.
+  return pending && Date.now() - pending.at < 60_000 ? { schema: pending.schema, id: pending.id } : null;
+};

@@ -1,0 +1,23 @@
+import { recordUrl } from '@/utils/monetate';
+import { targetOf } from '../services';
+import type { Handler } from './types';
+
+export const getToken: Handler<'token.get'> = async ({ fresh }, { services }) => {
+  const profile = await services.activeProfile();
+  const token = await services.tokens.get(profile.id, { fresh });
+  await services.touchActivity();
+  return { ...token, alg: profile.alg };
+};
+
+/** A curl command for one look-up, with the current token, ready to paste in a terminal. */
+export const buildCurl: Handler<'curl.build'> = async ({ schema, id }, { services }) => {
+  const profile = await services.activeProfile();
+  const token = await services.tokens.get(profile.id);
+  const url = recordUrl(targetOf(profile), schema, id);
+  return { command: `curl -sS -H ${shellQuote(`Authorization: Token ${token.token}`)} ${shellQuote(url)}` };
+};
+
+/** POSIX single quoting: safe for any ID a person may type. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}

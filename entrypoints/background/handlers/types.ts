@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import type { Browser } from 'wxt/browser';
+import type { RequestType, Response, requestSchemas } from '@/utils/messages/protocol';
+import type { Services } from '../services';
+import type { SenderKind } from '../sender';
+
+export interface HandlerContext {
+  services: Services;
+  sender: Browser.runtime.MessageSender;
+  senderKind: SenderKind;
+}
+
+export type Handler<T extends RequestType> = (payload: z.output<(typeof requestSchemas)[T]>, context: HandlerContext) => Promise<Response<T>>;
+
+export type HandlerMap = { [T in RequestType]: Handler<T> };

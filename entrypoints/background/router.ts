@@ -1,0 +1,29 @@
+import { browser, type Browser } from 'wxt/browser';
+import { AppError, toErrorInfo } from '@/utils/errors';
+import { parseRequest, type Reply } from '@/utils/messages/protocol';
+import { handlers } from './handlers';
+import type { Handler } from './handlers/types';
+import { LOCAL_BUILD, type Services } from './services';
+import { classifySender, mayRequest } from './sender';
+
+/**
+ * The one door into the background: who is asking, is the message well-formed, is this
+ * sender allowed this request; then one small handler answers. Errors travel as plain data.
+ */
+export function createRouter(getServices: () => Services) {
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+  return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
+    const senderKind = classifySender(sender, browser.runtime.id, extensionOrigin, LOCAL_BUILD);
+    const parsed = parseRequest(message);
+    if (!parsed.ok) return { ok: false, error: new AppError('bad_message', parsed.detail).toInfo() };
+    if (!mayRequest(senderKind, parsed.type)) return { ok: false, error: new AppError('forbidden_sender').toInfo() };
+    try {
+      const handler = handlers[parsed.type] as Handler<typeof parsed.type>;
+      const data = await handler(parsed.payload as never, { services: getServices(), sender, senderKind });
+      return { ok: true, data };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  };
+}

@@ -1,0 +1,186 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '@/utils/errors';
+import { createMonetateClient, type MonetateTarget } from '@/utils/monetate';
+import { createLookupQueue, type QueueSnapshot } from '@/utils/lookup-queue';
+import { signAuthJwt, decodeJwtForDisplay } from '@/utils/jwt';
+import { createKeySession } from '@/utils/session/key-session';
+import { createTokenService } from '@/utils/tokens/token-service';
+import type { Profile } from '@/utils/profiles/profile';
+import type { AppState, OverlayStatus, ProfileSummary } from '@/utils/messages/protocol';
+import {
+  activeProfileIdItem,
+  lastJwtItem,
+  nextLookupAtItem,
+  profilesItem,
+  settingsItem,
+  tokensItem,
+  vaultsItem,
+} from '@/utils/storage/items';
+import { createSurfaceRegistry } from './events';
+
+/** True in the local build (`npm run build:local`), which may reach the emulator on loopback. */
+export const LOCAL_BUILD = import.meta.env.MODE === 'emulator';
+
+/** Spacing margin over Monetate's 1 s, so network jitter cannot make two look-ups arrive closer. */
+const LOOKUP_MARGIN_MS = 60;
+const AUTO_LOCK_ALARM = 'auto-lock';
+
+/**
+ * Everything the background owns, built once per service-worker life: the API client, the
+ * key session, the token cache, the one look-up queue and the connected surfaces.
+ */
+export function createServices() {
+  const client = createMonetateClient();
+  const keys = createKeySession();
+  const registry = createSurfaceRegistry({ onCallerGone: (callerId) => queue.cancelCaller(callerId) });
+
+  async function profileById(profileId: string): Promise<Profile> {
+    const profile = (await profilesItem.getValue()).find((candidate) => candidate.id === profileId);
+    if (!profile) throw new AppError('profile_missing');
+    return profile;
+  }
+
+  async function activeProfile(): Promise<Profile> {
+    const [profiles, activeId] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue()]);
+    const profile = profiles.find((candidate) => candidate.id === activeId) ?? profiles[0];
+    if (!profile) throw new AppError('profile_missing');
+    return profile;
+  }
+
+  const tokens = createTokenService({
+    now: () => Date.now(),
+    load: async (profileId) => (await tokensItem.getValue())[profileId],
+    save: async (profileId, token) => {
+      const { [profileId]: _old, ...rest } = await tokensItem.getValue();
+      await tokensItem.setValue(token ? { ...rest, [profileId]: token } : rest);
+    },
+    mint: async (profileId, { iatOffsetSeconds }) => {
+      const profile = await profileById(profileId);
+      const key = await keys.signingKey(profileId, profile.alg);
+      const nowMs = Date.now();
+      const jwt = await signAuthJwt({ key, username: profile.username, alg: profile.alg, nowMs, iatOffsetSeconds });
+      const view = decodeJwtForDisplay(jwt);
+      await lastJwtItem.setValue({ header: view.header, claims: view.claims, signedAt: nowMs, alg: profile.alg });
+      const { answer } = await client.refreshToken(targetOf(profile), jwt, profile.ttlSeconds);
+      return { token: answer.token, expiresIn: answer.expires_in };
+    },
+  });
+
+  const queue = createLookupQueue({
+    loadNextAllowedAt: () => nextLookupAtItem.getValue(),
+    saveNextAllowedAt: (ms) => nextLookupAtItem.setValue(ms),
+    send: async (request, signal) => {
+      const profile = await profileById(request.profileId);
+      const token = await tokens.get(profile.id);
+      try {
+        return await client.lookupRecord(targetOf(profile), token.token, request.schema, request.id, { signal });
+      } catch (error) {
+        // "No such record" is an answer worth caching, not a failure.
+        if (error instanceof AppError && error.code === 'not_found' && error.status === 404) return { record: null, rows: [] };
+        throw error;
+      }
+    },
+    // The cache keeps answers up to the largest setting; the look-up handler applies the
+    // user's own "reuse answers for" time. A full queue (50) drains in under a minute, so the
+    // per-request bound sits above that.
+    options: { marginMs: LOOKUP_MARGIN_MS, cacheTtlMs: 3_600_000, maxQueueLength: 50, requestTimeoutMs: 90_000 },
+  });
+  queue.subscribe((snapshot) => registry.broadcastQueue(queueView(snapshot)));
+
+  async function appState(): Promise<AppState> {
+    const [profiles, activeId, settings, vaults, tokenMap, lastJwt, unlocked] = await Promise.all([
+      profilesItem.getValue(),
+      activeProfileIdItem.getValue(),
+      settingsItem.getValue(),
+      vaultsItem.getValue(),
+      tokensItem.getValue(),
+      lastJwtItem.getValue(),
+      keys.unlockedIds(),
+    ]);
+    const summaries: ProfileSummary[] = profiles.map((profile) => ({
+      ...profile,
+      hasKey: Boolean(vaults[profile.id]),
+      unlocked: unlocked.has(profile.id),
+      tokenExpiresAt: tokenMap[profile.id]?.expiresAt ?? null,
+    }));
+    const activeProfileId = profiles.some((profile) => profile.id === activeId) ? activeId : (profiles[0]?.id ?? null);
+    return { profiles: summaries, activeProfileId, settings, lastJwt, localBuild: LOCAL_BUILD };
+  }
+
+  async function overlayStatus(origin: string | null): Promise<OverlayStatus> {
+    const [profiles, activeId, settings, unlocked] = await Promise.all([
+      profilesItem.getValue(),
+      activeProfileIdItem.getValue(),
+      settingsItem.getValue(),
+      keys.unlockedIds(),
+    ]);
+    const profile = profiles.find((candidate) => candidate.id === activeId) ?? profiles[0];
+    return {
+      hasProfile: Boolean(profile),
+      profileName: profile?.name ?? null,
+      locked: !profile || !unlocked.has(profile.id),
+      defaultDataset: profile?.defaultDataset || null,
+      launcherPosition: settings.launcherPosition,
+      hiddenHere: origin !== null && settings.overlayHiddenOrigins.includes(origin),
+    };
+  }
+
+  let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Coalesces bursts of storage writes into one state event per surface. */
+  function scheduleStateBroadcast() {
+    clearTimeout(broadcastTimer);
+    broadcastTimer = setTimeout(() => {
+      void appState().then((state) => registry.broadcast({ type: 'state', state }, 'trusted'));
+      void overlayStatus(null).then((status) => registry.broadcast({ type: 'overlay-status', status: { ...status, hiddenHere: false } }, 'content'));
+    }, 30);
+  }
+
+  let lastActivityAt = 0;
+  /** Pushes the auto-lock deadline back; throttled because alarms are coarse anyway. */
+  async function touchActivity() {
+    const now = Date.now();
+    if (now - lastActivityAt < 20_000) return;
+    lastActivityAt = now;
+    const { autoLockMinutes } = await settingsItem.getValue();
+    await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  }
+
+  async function lockAll() {
+    await keys.lock();
+    await tokensItem.setValue({});
+    queue.clearCache();
+  }
+
+  return {
+    client,
+    keys,
+    tokens,
+    queue,
+    registry,
+    profileById,
+    activeProfile,
+    appState,
+    overlayStatus,
+    scheduleStateBroadcast,
+    touchActivity,
+    lockAll,
+    AUTO_LOCK_ALARM,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function targetOf(profile: Profile): MonetateTarget {
+  return { baseUrl: profile.baseUrl, retailer: profile.retailer };
+}
+
+function queueView(snapshot: QueueSnapshot) {
+  return snapshot.waiting.map((entry) => ({
+    schema: entry.request.schema,
+    id: entry.request.id,
+    position: entry.position,
+    etaMs: entry.etaMs,
+    reason: entry.reason,
+    callers: entry.callers,
+  }));
+}

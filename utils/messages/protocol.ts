@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { profileInputSchema } from '../profiles/profile';
+import type { Profile, SigningAlgorithm } from '../profiles/profile';
+import type { ErrorInfo } from '../errors';
+import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
+
+/**
+ * The one message protocol between every surface and the background service worker.
+ * Each request type has a zod schema for its payload (checked at the background boundary)
+ * and a response type (checked by the compiler at both ends).
+ */
+
+const profileId = z.string().min(1).max(100);
+const datasetName = z.string().trim().min(1, 'Choose a dataset.').max(64);
+const recordId = z
+  .string()
+  .max(512, 'A record ID is at most 512 characters.')
+  .refine((id) => id.trim().length > 0, 'Enter a record ID.');
+const callerId = z.string().min(1).max(100);
+const recordRow = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
+const fieldSpec = z.object({
+  data_type: z.enum(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN']),
+});
+
+export const requestSchemas = {
+  'state.get': z.object({}),
+  'profiles.save': z.object({ id: profileId.optional(), input: z.unknown() }),
+  'profiles.delete': z.object({ id: profileId }),
+  'profiles.activate': z.object({ id: profileId }),
+  'key.generate': z.object({ profileId, bits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]), passphrase }),
+  'key.import': z.object({ profileId, pem: z.string().max(64_000, 'That file is too large to be a private key.'), passphrase }),
+  'key.info': z.object({ profileId }),
+  'vault.unlock': z.object({ profileId, passphrase }),
+  'vault.lock': z.object({ profileId: profileId.optional() }),
+  'vault.changePassphrase': z.object({ profileId, current: passphrase, next: passphrase }),
+  'vault.exportBackup': z.object({ profileId }),
+  'vault.importBackup': z.object({ text: z.string().max(256_000), passphrase }),
+  'token.get': z.object({ fresh: z.boolean().optional() }),
+  'curl.build': z.object({ schema: datasetName, id: recordId }),
+  'settings.save': z.object({
+    autoLockMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    cacheTtlSeconds: z.number().int().min(0).max(3600).optional(),
+    overlayHiddenOrigins: z.array(z.string().max(300)).max(500).optional(),
+    resetLauncherPosition: z.boolean().optional(),
+  }),
+  'history.list': z.object({}),
+  'history.clear': z.object({}),
+  'editlog.list': z.object({}),
+  'editlog.clear': z.object({}),
+  'schema.addAttributes': z.object({ schema: datasetName, fields: z.record(z.string(), fieldSpec) }),
+  'schema.setIdentifier': z.object({ schema: datasetName, value: z.string().max(64) }),
+  'sidepanel.show': z.object({ schema: datasetName, id: recordId }),
+  'sidepanel.takePending': z.object({}),
+  // The only requests a content script on a Monetate page may make:
+  'overlay.status': z.object({}),
+  'lookup.record': z.object({ schema: datasetName, id: recordId, refresh: z.boolean().optional(), callerId }),
+  'lookup.cancel': z.object({ callerId }),
+  'schema.list': z.object({ refresh: z.boolean().optional() }),
+  'schema.get': z.object({ name: datasetName, refresh: z.boolean().optional() }),
+  'record.save': z.object({
+    schema: datasetName,
+    mode: z.enum(['edit', 'create']),
+    row: recordRow,
+    before: recordRow.nullable(),
+  }),
+  'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
+  'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
+} as const;
+
+export type RequestType = keyof typeof requestSchemas;
+export type RequestPayload<T extends RequestType> = z.input<(typeof requestSchemas)[T]>;
+
+/** Requests a content script may send; everything else is for extension pages only. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'overlay.status',
+  'lookup.record',
+  'lookup.cancel',
+  'schema.list',
+  'schema.get',
+  'record.save',
+  'sidepanel.show',
+  'launcher.save',
+  'overlay.hideOnSite',
+]);
+
+export interface ProfileSummary extends Profile {
+  hasKey: boolean;
+  unlocked: boolean;
+  /** ms since epoch when the cached token expires, when there is one. */
+  tokenExpiresAt: number | null;
+}
+
+export interface AppState {
+  profiles: ProfileSummary[];
+  activeProfileId: string | null;
+  settings: Settings;
+  lastJwt: SignedJwtView | null;
+  /** True in the local build, which may talk to the emulator on loopback. */
+  localBuild: boolean;
+}
+
+export interface KeyInfo {
+  /** Null while the key is locked: the PEM is derived from the private key, never stored. */
+  publicKeyPem: string | null;
+  fingerprint: string;
+  modulusBits: number;
+}
+
+export interface LookupView {
+  profileId: string;
+  schema: string;
+  id: string;
+  record: Record<string, unknown> | null;
+  fromCache: boolean;
+  fetchedAt: number;
+}
+
+export interface SchemaView {
+  name: string;
+  type?: string;
+  fields: Record<string, { data_type: string; identifier?: boolean; unique_key?: boolean; event_time?: boolean; required?: boolean }>;
+  named_identifier?: string;
+}
+
+export interface SaveResult {
+  savedRow: Record<string, unknown>;
+  recordId: string;
+}
+
+export interface OverlayStatus {
+  hasProfile: boolean;
+  profileName: string | null;
+  locked: boolean;
+  defaultDataset: string | null;
+  launcherPosition: Settings['launcherPosition'];
+  hiddenHere: boolean;
+}
+
+export interface ResponseMap {
+  'state.get': AppState;
+  'profiles.save': Profile;
+  'profiles.delete': null;
+  'profiles.activate': null;
+  'key.generate': KeyInfo;
+  'key.import': KeyInfo;
+  'key.info': KeyInfo | null;
+  'vault.unlock': null;
+  'vault.lock': null;
+  'vault.changePassphrase': null;
+  'vault.exportBackup': { fileName: string; text: string };
+  'vault.importBackup': Profile;
+  'token.get': { token: string; expiresAt: number; issuedAt: number; alg: SigningAlgorithm };
+  'curl.build': { command: string };
+  'settings.save': Settings;
+  'history.list': LookupHistoryEntry[];
+  'history.clear': null;
+  'editlog.list': EditLogEntry[];
+  'editlog.clear': null;
+  'schema.addAttributes': SchemaView;
+  'schema.setIdentifier': SchemaView;
+  'sidepanel.show': null;
+  'sidepanel.takePending': { schema: string; id: string } | null;
+  'overlay.status': OverlayStatus;
+  'lookup.record': LookupView;
+  'lookup.cancel': null;
+  'schema.list': SchemaView[];
+  'schema.get': SchemaView;
+  'record.save': SaveResult;
+  'launcher.save': null;
+  'overlay.hideOnSite': null;
+}
+
+export type Response<T extends RequestType> = ResponseMap[T];
+
+export interface RequestMessage<T extends RequestType = RequestType> {
+  channel: 'mdi';
+  type: T;
+  payload: RequestPayload<T>;
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+/** Events the background pushes to every connected surface over the `mdi-events` port. */
+export type BackgroundEvent =
+  | { type: 'state'; state: AppState }
+  | { type: 'overlay-status'; status: OverlayStatus }
+  | { type: 'queue'; waiting: QueueEntryView[] }
+  | { type: 'show-record'; schema: string; id: string };
+
+export interface QueueEntryView {
+  schema: string;
+  id: string;
+  position: number;
+  etaMs: number;
+  reason?: 'spacing' | 'retry_after' | 'backoff';
+  /** True when this surface is one of the callers waiting for it. */
+  mine: boolean;
+}
+
+export const EVENTS_PORT = 'mdi-events';
+
+const envelopeSchema = z.object({ channel: z.literal('mdi'), type: z.string(), payload: z.unknown() });
+
+/**
+ * Checks a raw message at the boundary: known type, payload of the right shape.
+ * @example parseRequest({ channel: 'mdi', type: 'state.get', payload: {} })
+ */
+export function parseRequest(
+  raw: unknown,
+): { ok: true; type: RequestType; payload: unknown } | { ok: false; detail: string } {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, detail: 'not a Monetate Data Inspector message' };
+  const type = envelope.data.type;
+  if (!Object.hasOwn(requestSchemas, type)) return { ok: false, detail: `unknown request "${type.slice(0, 40)}"` };
+  const schema = requestSchemas[type as RequestType];
+  const payload = schema.safeParse(envelope.data.payload);
+  if (!payload.success) {
+    return { ok: false, detail: payload.error.issues[0]?.message ?? 'payload has the wrong shape' };
+  }
+  return { ok: true, type: type as RequestType, payload: payload.data };
+}
+
+export { profileInputSchema };

@@ -1,0 +1,114 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
+import type { AppState, BackgroundEvent, LookupView, OverlayStatus, QueueEntryView } from '../messages/protocol';
+import { sendRequest } from '../messages/send';
+import { connectToBackground, type BackgroundConnection } from './background-connection';
+
+export interface LookupState {
+  status: 'idle' | 'waiting' | 'done' | 'error';
+  schema?: string;
+  id?: string;
+  result?: LookupView;
+  error?: ErrorInfo;
+}
+
+export interface AppStore {
+  /** Null until the background first answers. */
+  app: AppState | null;
+  overlayStatus: OverlayStatus | null;
+  queue: QueueEntryView[];
+  loadError: ErrorInfo | null;
+  lookup: LookupState;
+  callerId: string;
+  /** Pending "show this record" request from a right-click or another surface. */
+  showRequest: { schema: string; id: string; at: number } | null;
+  refresh(): Promise<void>;
+  lookUp(schema: string, id: string, options?: { refresh?: boolean }): Promise<LookupView | undefined>;
+  clearShowRequest(): void;
+  dispose(): void;
+}
+
+/** How often a look-up is re-sent when the service worker restarted under it. */
+const RESTART_RETRIES = 3;
+
+/**
+ * One store per surface: background state pushed over the events port, plus the surface's
+ * look-up. Storage in the background stays the source of truth; this mirrors it.
+ * @example const store = createAppStore({ surface: 'page' }); await store.getState().refresh();
+ */
+export function createAppStore(options: { surface: 'page' | 'content' }): StoreApi<AppStore> {
+  let lookupSerial = 0;
+
+  const store = createStore<AppStore>()((set, get) => ({
+    app: null,
+    overlayStatus: null,
+    queue: [],
+    loadError: null,
+    lookup: { status: 'idle' },
+    callerId: '',
+    showRequest: null,
+
+    async refresh() {
+      try {
+        if (options.surface === 'page') set({ app: await sendRequest('state.get', {}), loadError: null });
+        else set({ overlayStatus: await sendRequest('overlay.status', {}), loadError: null });
+      } catch (error) {
+        set({ loadError: toErrorInfo(error) });
+      }
+    },
+
+    async lookUp(schema, id, lookupOptions = {}) {
+      const serial = ++lookupSerial;
+      set({ lookup: { status: 'waiting', schema, id } });
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await sendRequest('lookup.record', {
+            schema,
+            id,
+            refresh: lookupOptions.refresh,
+            callerId: get().callerId,
+          });
+          if (serial === lookupSerial) set({ lookup: { status: 'done', schema, id, result } });
+          return result;
+        } catch (error) {
+          // A restarted service worker drops in-flight messages; the look-up is safe to re-send.
+          const restarted = error instanceof AppError && error.code === 'network' && /background/.test(error.detail ?? '');
+          if (restarted && attempt < RESTART_RETRIES) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            continue;
+          }
+          if (serial === lookupSerial) set({ lookup: { status: 'error', schema, id, error: toErrorInfo(error) } });
+          return undefined;
+        }
+      }
+    },
+
+    clearShowRequest() {
+      set({ showRequest: null });
+    },
+
+    dispose() {
+      connection.close();
+    },
+  }));
+
+  const apply = (event: BackgroundEvent) => {
+    switch (event.type) {
+      case 'state':
+        store.setState({ app: event.state });
+        break;
+      case 'overlay-status':
+        store.setState({ overlayStatus: event.status });
+        break;
+      case 'queue':
+        store.setState({ queue: event.waiting });
+        break;
+      case 'show-record':
+        store.setState({ showRequest: { schema: event.schema, id: event.id, at: Date.now() } });
+        break;
+    }
+  };
+  const connection: BackgroundConnection = connectToBackground(apply, () => void store.getState().refresh());
+  store.setState({ callerId: connection.callerId });
+  return store;
+}
