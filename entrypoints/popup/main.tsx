@@ -1,3 +1,14 @@
 import { createRoot } from 'react-dom/client';
+import { createAppStore } from '@/utils/stores/app-store';
+import { AppStoreProvider } from '@/components/app/store-context';
+import { Popup } from '@/components/surfaces/Popup';
+import '@/components/theme.css';
+import './popup.css';
 
-createRoot(document.getElementById('root')!).render(<h1>Monetate Data Inspector</h1>);
+const store = createAppStore({ surface: 'page' });
+void store.getState().refresh();
+createRoot(document.getElementById('root')!).render(
+  <AppStoreProvider store={store}>
+    <Popup />
+  </AppStoreProvider>,
+);

@@ -1,3 +1,14 @@
 import { createRoot } from 'react-dom/client';
+import { createAppStore } from '@/utils/stores/app-store';
+import { AppStoreProvider } from '@/components/app/store-context';
+import { SidePanel } from '@/components/surfaces/SidePanel';
+import '@/components/theme.css';
+import './sidepanel.css';
 
-createRoot(document.getElementById('root')!).render(<h1>Monetate Data Inspector</h1>);
+const store = createAppStore({ surface: 'page' });
+void store.getState().refresh();
+createRoot(document.getElementById('root')!).render(
+  <AppStoreProvider store={store}>
+    <SidePanel />
+  </AppStoreProvider>,
+);

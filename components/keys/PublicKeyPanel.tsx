@@ -1,0 +1,34 @@
+import { useId } from 'react';
+import type { KeyInfo } from '@/utils/messages/protocol';
+import { CopyButton } from '../common/CopyButton';
+
+/** The public half of the profile's key, ready to paste into Monetate, and how to do it. */
+export function PublicKeyPanel({ keyInfo, username }: { keyInfo: KeyInfo; username: string }) {
+  const pemId = useId();
+  return (
+    <section className="mdi-stack" aria-labelledby={`${pemId}-heading`}>
+      <h3 id={`${pemId}-heading`}>Public key</h3>
+      {keyInfo.publicKeyPem === null ? (
+        <p>Unlock the key to show and copy its public key.</p>
+      ) : (
+        <div className="mdi-field">
+          <label htmlFor={pemId}>Public key (PEM)</label>
+          <textarea id={pemId} readOnly rows={9} cols={66} value={keyInfo.publicKeyPem} />
+        </div>
+      )}
+      <div className="mdi-row" style={{ alignItems: 'center' }}>
+        {keyInfo.publicKeyPem !== null && <CopyButton label="Copy public key" getText={() => keyInfo.publicKeyPem ?? ''} />}
+        <span className="mdi-hint">
+          RSA {keyInfo.modulusBits} bits · fingerprint <span className="mdi-mono">{keyInfo.fingerprint}</span>
+        </span>
+      </div>
+      <ol className="mdi-hint">
+        <li>In Monetate, open Settings → Sites → API Keys.</li>
+        <li>
+          Choose CREATE PUBLIC KEY for the API user <span className="mdi-mono">{username}</span>.
+        </li>
+        <li>Paste the public key above and save. Then come back and choose Get token in the popup.</li>
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { SchemaView } from '@/utils/messages/protocol';
+
+/**
+ * The look-up form every surface shares: "Dataset", "Record ID" and a "Look up" button, so
+ * people and tests find them the same way everywhere.
+ */
+export function QuickLookupForm({
+  datasets,
+  initialDataset,
+  initialId,
+  busy,
+  onSubmit,
+  onChange,
+}: {
+  datasets: SchemaView[] | null;
+  initialDataset?: string;
+  initialId?: string;
+  busy?: boolean;
+  onSubmit(schema: string, id: string): void;
+  onChange?(schema: string, id: string): void;
+}) {
+  const datasetId = useId();
+  const recordId = useId();
+  const [schema, setSchema] = useState(initialDataset ?? '');
+  const [id, setId] = useState(initialId ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (initialDataset) setSchema(initialDataset);
+  }, [initialDataset]);
+  useEffect(() => {
+    if (initialId !== undefined) setId(initialId);
+  }, [initialId]);
+  useEffect(() => {
+    // Without a remembered choice, the first dataset is the natural default.
+    if (!schema && datasets && datasets[0]) setSchema(datasets[0].name);
+  }, [datasets, schema]);
+  useEffect(() => onChange?.(schema, id), [schema, id, onChange]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!schema) return setError('Choose a dataset.');
+    if (!id.trim()) return setError('Enter a record ID.');
+    if (id.length > 512) return setError('A record ID is at most 512 characters.');
+    setError(null);
+    onSubmit(schema, id);
+  };
+
+  return (
+    <form className="mdi-stack" onSubmit={submit} aria-label="Look up a record">
+      <div className="mdi-row">
+        <div className="mdi-field">
+          <label htmlFor={datasetId}>Dataset</label>
+          <select id={datasetId} value={schema} onChange={(event) => setSchema(event.target.value)} disabled={!datasets}>
+            {!datasets && <option value="">Loading datasets…</option>}
+            {datasets?.length === 0 && <option value="">No datasets</option>}
+            {datasets?.map((dataset) => (
+              <option key={dataset.name} value={dataset.name}>
+                {dataset.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="mdi-field" style={{ flex: 1, minWidth: '10rem' }}>
+          <label htmlFor={recordId}>Record ID</label>
+          <input
+            id={recordId}
+            value={id}
+            onChange={(event) => setId(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${recordId}-error` : undefined}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <button type="submit" className="mdi-primary" disabled={busy || !datasets}>
+          Look up
+        </button>
+      </div>
+      {error && (
+        <p className="mdi-error" id={`${recordId}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

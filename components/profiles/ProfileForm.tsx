@@ -1,0 +1,141 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import type { Profile } from '@/utils/profiles/profile';
+import {
+  SIGNING_ALGORITHMS,
+  TOKEN_TTL_MAX,
+  TOKEN_TTL_MIN,
+  isProductionBaseUrl,
+  newProfileDraft,
+  validateProfileInput,
+  type ProfileInput,
+} from '@/utils/profiles/profile';
+import { sendRequest } from '@/utils/messages/send';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { TextField } from '../common/TextField';
+
+type Draft = { [K in keyof ProfileInput]-?: K extends 'ttlSeconds' ? string : NonNullable<ProfileInput[K]> };
+
+function toDraft(profile: Profile | null, defaultBaseUrl: string): Draft {
+  const source = profile ?? { ...newProfileDraft(defaultBaseUrl) };
+  return {
+    name: String(source.name ?? ''),
+    baseUrl: String(source.baseUrl ?? ''),
+    retailer: String(source.retailer ?? ''),
+    username: String(source.username ?? ''),
+    ttlSeconds: String(source.ttlSeconds ?? 3600),
+    alg: (source.alg ?? 'RS256') as Draft['alg'],
+    readOnly: Boolean(source.readOnly),
+    confirmWrites: Boolean(source.confirmWrites),
+    defaultDataset: String(source.defaultDataset ?? ''),
+  };
+}
+
+/**
+ * Creates or edits a profile. Nothing is saved until every field is valid; each field says
+ * what is wrong with it.
+ */
+export function ProfileForm({
+  profile,
+  defaultBaseUrl,
+  onSaved,
+  onCancel,
+}: {
+  profile: Profile | null;
+  defaultBaseUrl: string;
+  onSaved(profile: Profile): void;
+  onCancel?(): void;
+}) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(profile, defaultBaseUrl));
+  const [errors, setErrors] = useState<Partial<Record<keyof ProfileInput | 'form', string>>>({});
+  const [saveError, setSaveError] = useState<ErrorInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const algId = useId();
+
+  useEffect(() => {
+    setDraft(toDraft(profile, defaultBaseUrl));
+    setErrors({});
+    setSaved(false);
+  }, [profile, defaultBaseUrl]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setSaved(false);
+    setDraft((current) => {
+      const next = { ...current, [key]: value };
+      // A new profile pointed at Monetate itself asks before every write, unless the user says otherwise.
+      if (key === 'baseUrl' && !profile) next.confirmWrites = isProductionBaseUrl(String(value));
+      return next;
+    });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validateProfileInput({ ...draft, defaultDataset: draft.defaultDataset || undefined });
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setSaveError(null);
+    setBusy(true);
+    try {
+      const stored = await sendRequest('profiles.save', { id: profile?.id, input: checked.value });
+      setSaved(true);
+      onSaved(stored);
+    } catch (caught) {
+      const info = toErrorInfo(caught);
+      setSaveError(info);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="mdi-stack" onSubmit={(event) => void submit(event)} aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'} noValidate>
+      <TextField label="Profile name" value={draft.name} onChange={(v) => set('name', v)} error={errors.name} hint="For example: Acme production" />
+      <TextField label="API base URL" value={draft.baseUrl} onChange={(v) => set('baseUrl', v)} error={errors.baseUrl} hint="https://api.monetate.net for Monetate itself" />
+      <TextField label="Retailer shortname" value={draft.retailer} onChange={(v) => set('retailer', v)} error={errors.retailer} />
+      <TextField label="API username" value={draft.username} onChange={(v) => set('username', v)} error={errors.username} autoComplete="off" />
+      <TextField
+        label="Token lifetime (seconds)"
+        value={draft.ttlSeconds}
+        onChange={(v) => set('ttlSeconds', v)}
+        error={errors.ttlSeconds}
+        inputMode="numeric"
+        hint={`${TOKEN_TTL_MIN} to ${TOKEN_TTL_MAX}; Monetate's default is 3600`}
+      />
+      <div className="mdi-field">
+        <label htmlFor={algId}>Signing algorithm</label>
+        <select id={algId} value={draft.alg} onChange={(event) => set('alg', event.target.value as Draft['alg'])}>
+          {SIGNING_ALGORITHMS.map((alg) => (
+            <option key={alg}>{alg}</option>
+          ))}
+        </select>
+      </div>
+      <TextField label="Default dataset" value={draft.defaultDataset} onChange={(v) => set('defaultDataset', v)} error={errors.defaultDataset} hint="Used by right-click look-ups; optional" />
+      <label>
+        <input type="checkbox" checked={draft.readOnly} onChange={(event) => set('readOnly', event.target.checked)} /> Read-only (never write
+        records or schemas)
+      </label>
+      <label>
+        <input type="checkbox" checked={draft.confirmWrites} onChange={(event) => set('confirmWrites', event.target.checked)} /> Confirm every write
+      </label>
+      {errors.form && <p className="mdi-error">{errors.form}</p>}
+      <ErrorMessage error={saveError} />
+      <div className="mdi-row">
+        <button type="submit" className="mdi-primary" disabled={busy}>
+          Save profile
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <span role="status" className="mdi-ok">
+          {saved ? 'Profile saved.' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { DEFAULT_BASE_URL } from '@/utils/profiles/profile';
+import { sendRequest } from '@/utils/messages/send';
+import { useAppStore } from '../app/store-context';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { ProfileForm } from '../profiles/ProfileForm';
+import { KeyManager } from '../keys/KeyManager';
+import { VaultTools, ImportBackup } from '../vault/VaultTools';
+import { SettingsForm } from '../settings/SettingsForm';
+
+/** The options page: profiles, their keys and vaults, and settings. */
+export function Options() {
+  const app = useAppStore((state) => state.app);
+  const loadError = useAppStore((state) => state.loadError);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [deleteError, setDeleteError] = useState<ErrorInfo | null>(null);
+
+  useEffect(() => {
+    if (!app) return;
+    if (selectedId && app.profiles.some((profile) => profile.id === selectedId)) return;
+    setSelectedId(app.activeProfileId ?? app.profiles[0]?.id ?? null);
+  }, [app, selectedId]);
+
+  if (!app) {
+    return <main className="mdi-options">{loadError ? <ErrorMessage error={loadError} /> : <p role="status">Loading…</p>}</main>;
+  }
+
+  const selected = app.profiles.find((profile) => profile.id === selectedId) ?? null;
+  const defaultBaseUrl = app.localBuild ? 'http://127.0.0.1:8790' : DEFAULT_BASE_URL;
+  const showForm = creating || app.profiles.length === 0;
+
+  return (
+    <main className="mdi-options mdi-stack">
+      <h1>Monetate Data Inspector: options</h1>
+      <section className="mdi-stack" aria-labelledby="profiles-heading">
+        <h2 id="profiles-heading">Profiles</h2>
+        {app.profiles.length > 0 && (
+          <ul className="mdi-profile-list" aria-label="Profiles">
+            {app.profiles.map((profile) => (
+              <li key={profile.id}>
+                <button
+                  type="button"
+                  aria-pressed={profile.id === selectedId && !creating}
+                  onClick={() => {
+                    setCreating(false);
+                    setSelectedId(profile.id);
+                  }}
+                >
+                  {profile.name}
+                </button>{' '}
+                <span className="mdi-hint">
+                  {profile.retailer} · {profile.username}
+                  {profile.id === app.activeProfileId ? ' · active' : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="mdi-row">
+          <button type="button" onClick={() => setCreating(true)}>
+            New profile
+          </button>
+          {selected && !creating && selected.id !== app.activeProfileId && (
+            <button type="button" onClick={() => void sendRequest('profiles.activate', { id: selected.id })}>
+              Make active
+            </button>
+          )}
+          {selected && !creating && (
+            <button
+              type="button"
+              className="mdi-danger"
+              onClick={() => {
+                if (!window.confirm(`Delete the profile "${selected.name}" and its stored key? Export a backup first if you may need the key again.`)) return;
+                setDeleteError(null);
+                sendRequest('profiles.delete', { id: selected.id })
+                  .then(() => setSelectedId(null))
+                  .catch((caught) => setDeleteError(toErrorInfo(caught)));
+              }}
+            >
+              Delete profile
+            </button>
+          )}
+        </div>
+        <ErrorMessage error={deleteError} />
+        <div className="mdi-card">
+          {showForm ? (
+            <ProfileForm
+              profile={null}
+              defaultBaseUrl={defaultBaseUrl}
+              onSaved={(profile) => {
+                setCreating(false);
+                setSelectedId(profile.id);
+              }}
+              onCancel={app.profiles.length > 0 ? () => setCreating(false) : undefined}
+            />
+          ) : (
+            selected && <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} onSaved={() => undefined} />
+          )}
+        </div>
+      </section>
+      {selected && !showForm && (
+        <>
+          <div className="mdi-card">
+            <KeyManager profile={selected} />
+          </div>
+          {selected.hasKey && (
+            <div className="mdi-card">
+              <VaultTools profile={selected} />
+            </div>
+          )}
+        </>
+      )}
+      <details className="mdi-card">
+        <summary>Import a profile from an encrypted backup</summary>
+        <ImportBackup onImported={(id) => setSelectedId(id)} />
+      </details>
+      <div className="mdi-card">
+        <SettingsForm settings={app.settings} />
+      </div>
+    </main>
+  );
+}

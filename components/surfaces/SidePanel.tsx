@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'react';
+import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import type { SchemaView } from '@/utils/messages/protocol';
+import { sendRequest } from '@/utils/messages/send';
+import { useAppStore } from '../app/store-context';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { ProfileSwitcher } from '../profiles/ProfileSwitcher';
+import { UnlockForm } from '../vault/UnlockForm';
+import { QuickLookupForm } from '../lookup/QuickLookupForm';
+import { QueueIndicator } from '../lookup/QueueIndicator';
+import { LookupStatus } from '../lookup/LookupStatus';
+import { useDatasets } from '../lookup/useDatasets';
+import { RecordWorkspace } from '../workspace/RecordWorkspace';
+import { SchemaTools } from '../workspace/SchemaTools';
+import { HistoryList } from '../workspace/HistoryList';
+import { EditLogView } from '../workspace/EditLogView';
+
+/** The side panel: look up, read, edit and create records; the schema; history and edit log. */
+export function SidePanel() {
+  const app = useAppStore((state) => state.app);
+  const loadError = useAppStore((state) => state.loadError);
+  const queue = useAppStore((state) => state.queue);
+  const lookup = useAppStore((state) => state.lookup);
+  const lookUp = useAppStore((state) => state.lookUp);
+  const showRequest = useAppStore((state) => state.showRequest);
+  const clearShowRequest = useAppStore((state) => state.clearShowRequest);
+
+  const profile = app?.profiles.find((candidate) => candidate.id === app.activeProfileId);
+  const ready = Boolean(profile?.unlocked);
+  const { datasets, error: datasetsError } = useDatasets(ready, `${profile?.id}:${ready}`);
+  const [selected, setSelected] = useState<{ schema: string; id: string }>({ schema: '', id: '' });
+  const [prefill, setPrefill] = useState<{ schema?: string; id?: string }>({});
+  const [schema, setSchema] = useState<SchemaView | null>(null);
+  const [schemaError, setSchemaError] = useState<ErrorInfo | null>(null);
+  const onFormChange = useCallback((schemaName: string, id: string) => setSelected({ schema: schemaName, id }), []);
+
+  // A right-click or another surface asked to show a record: take it once, fill in, look up.
+  const takePending = useCallback(async () => {
+    const pending = await sendRequest('sidepanel.takePending', {}).catch(() => null);
+    if (!pending) return;
+    setPrefill({ schema: pending.schema || undefined, id: pending.id });
+    if (pending.schema && pending.id) void lookUp(pending.schema, pending.id);
+  }, [lookUp]);
+  useEffect(() => {
+    if (ready) void takePending();
+  }, [ready, takePending]);
+  useEffect(() => {
+    if (!showRequest) return;
+    clearShowRequest();
+    if (ready) void takePending();
+  }, [showRequest, clearShowRequest, ready, takePending]);
+
+  const schemaName = (lookup.status === 'done' && lookup.result?.schema) || selected.schema;
+  useEffect(() => {
+    if (!ready || !schemaName) return setSchema(null);
+    let live = true;
+    setSchemaError(null);
+    sendRequest('schema.get', { name: schemaName })
+      .then((loaded) => live && setSchema(loaded))
+      .catch((caught) => live && setSchemaError(toErrorInfo(caught)));
+    return () => {
+      live = false;
+    };
+  }, [ready, schemaName]);
+
+  if (!app) return <main className="mdi-sidepanel">{loadError ? <ErrorMessage error={loadError} /> : <p role="status">Loading…</p>}</main>;
+  if (!profile) {
+    return (
+      <main className="mdi-sidepanel mdi-stack">
+        <h1>Monetate Data Inspector</h1>
+        <p>No profile yet. Open the options page to create one.</p>
+      </main>
+    );
+  }
+
+  const lookupResult = lookup.status === 'done' ? lookup.result : undefined;
+  const refreshKey = `${lookup.status}:${lookupResult?.fetchedAt ?? ''}`;
+
+  return (
+    <main className="mdi-sidepanel mdi-stack">
+      <h1>Monetate Data Inspector</h1>
+      <ProfileSwitcher app={app} />
+      {!profile.hasKey && <p>This profile has no key yet. Generate or import one in the options page.</p>}
+      {profile.hasKey && !profile.unlocked && <UnlockForm profileId={profile.id} />}
+      {ready && (
+        <>
+          <ErrorMessage error={datasetsError} />
+          <QuickLookupForm
+            datasets={datasets}
+            initialDataset={prefill.schema ?? (profile.defaultDataset || undefined)}
+            initialId={prefill.id}
+            busy={lookup.status === 'waiting'}
+            onSubmit={(schemaToUse, id) => void lookUp(schemaToUse, id)}
+            onChange={onFormChange}
+          />
+          <QueueIndicator entries={queue} />
+          <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
+          <ErrorMessage error={schemaError} />
+          {schema && (
+            <RecordWorkspace
+              schema={schema}
+              lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
+              readOnly={profile.readOnly}
+              confirmWrites={profile.confirmWrites}
+              onLookUp={lookUp}
+            />
+          )}
+          {schema && (
+            <details>
+              <summary>Schema of {schema.name}</summary>
+              <SchemaTools schema={schema} readOnly={profile.readOnly} onChanged={setSchema} />
+            </details>
+          )}
+          <details>
+            <summary>Look-up history</summary>
+            <HistoryList
+              refreshKey={refreshKey}
+              onPick={(schemaToUse, id) => {
+                setPrefill({ schema: schemaToUse, id });
+                void lookUp(schemaToUse, id);
+              }}
+            />
+          </details>
+          <details>
+            <summary>Edit log</summary>
+            <EditLogView refreshKey={refreshKey} />
+          </details>
+        </>
+      )}
+    </main>
+  );
+}
