@@ -25,7 +25,7 @@ export default defineConfig({
       // No web page and no other extension may message us.
       externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
       commands: {
-        'open-quick-lookup': {
+        _execute_action: {
           suggested_key: { default: 'Alt+Shift+M' },
           description: 'Open quick look-up',
         },

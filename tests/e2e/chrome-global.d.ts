@@ -1,0 +1,13 @@
+/** The slice of the extension API that end-to-end tests call inside extension pages. */
+declare const chrome: {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    reload(): void;
+    id: string;
+  };
+  storage: {
+    local: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
+    sync: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
+    session: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
+  };
+};

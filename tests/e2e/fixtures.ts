@@ -1,0 +1,116 @@
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { startEmulator, type StartedEmulator } from '../../emulator/server.ts';
+import { DEMO_API_USER, DEMO_RETAILER } from '../../emulator/demo-data.ts';
+import { launchWithExtension } from '../support/chromium.ts';
+
+export interface Emulator extends StartedEmulator {
+  admin<T = unknown>(path: string, body?: unknown): Promise<T>;
+  requests(): Promise<EmulatorRequest[]>;
+}
+
+export interface EmulatorRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  arrivedAt: number;
+  username?: string;
+}
+
+interface Fixtures {
+  emulator: Emulator;
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: () => Promise<Worker>;
+  openExtensionPage: (name: 'popup' | 'options' | 'sidepanel') => Promise<Page>;
+}
+
+/**
+ * Every test gets a fresh emulator on a free loopback port and a fresh Chromium profile with
+ * the locally built extension loaded, so tests never share state.
+ */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  emulator: async ({}, use) => {
+    const server = await startEmulator({ port: 0 });
+    const admin = async <T,>(path: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${server.url}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    await use({
+      ...server,
+      admin,
+      requests: async () => (await admin<{ requests: EmulatorRequest[] }>('/__admin/requests')).requests,
+    });
+    await server.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context } = await launchWithExtension({ headless: true });
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (name) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${name}.html`);
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** Sends one protocol request from an extension page, as the extension's own UI would. */
+export async function sendFromPage<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([messageType, messagePayload]) => chrome.runtime.sendMessage({ channel: 'mdi', type: messageType, payload: messagePayload }),
+    [type, payload] as const,
+  );
+  const typed = reply as { ok: boolean; data?: T; error?: { code: string; detail?: string } };
+  if (!typed.ok) throw new Error(`${type} failed: ${typed.error?.code} ${typed.error?.detail ?? ''}`);
+  return typed.data as T;
+}
+
+export const TEST_PASSPHRASE = 'correct horse battery staple';
+
+/**
+ * The set-up most tests start from, done through the extension's own protocol: a profile for
+ * the emulator, a key generated in the extension and registered with the emulator, unlocked.
+ */
+export async function setUpUnlockedProfile(
+  page: Page,
+  emulator: Emulator,
+  options: { username?: string; name?: string; confirmWrites?: boolean; readOnly?: boolean; defaultDataset?: string } = {},
+): Promise<{ profileId: string; username: string }> {
+  const username = options.username ?? DEMO_API_USER;
+  const profile = await sendFromPage<{ id: string }>(page, 'profiles.save', {
+    input: {
+      name: options.name ?? 'Emulator',
+      baseUrl: emulator.url,
+      retailer: DEMO_RETAILER,
+      username,
+      ttlSeconds: 3600,
+      alg: 'RS256',
+      readOnly: options.readOnly ?? false,
+      confirmWrites: options.confirmWrites ?? false,
+      defaultDataset: options.defaultDataset,
+    },
+  });
+  await sendFromPage(page, 'profiles.activate', { id: profile.id });
+  const key = await sendFromPage<{ publicKeyPem: string }>(page, 'key.generate', { profileId: profile.id, bits: 2048, passphrase: TEST_PASSPHRASE });
+  await emulator.admin('/__admin/api-keys', { username, publicKey: key.publicKeyPem });
+  return { profileId: profile.id, username };
+}
