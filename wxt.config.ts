@@ -13,6 +13,8 @@ const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 const LOCAL_MODE = 'emulator';
 
 export default defineConfig({
+  // Parallel work (and parallel test runs) can build into separate folders.
+  outDir: process.env.MDI_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ mode, browser }) => {
     const local = mode === LOCAL_MODE;

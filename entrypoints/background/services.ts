@@ -22,7 +22,7 @@ import { createSurfaceRegistry } from './events';
 export const LOCAL_BUILD = import.meta.env.MODE === 'emulator';
 
 /** Spacing margin over Monetate's 1 s, so network jitter cannot make two look-ups arrive closer. */
-const LOOKUP_MARGIN_MS = 60;
+const LOOKUP_MARGIN_MS = 45;
 const AUTO_LOCK_ALARM = 'auto-lock';
 
 /**

@@ -5,7 +5,8 @@ import { chromium, type BrowserContext } from '@playwright/test';
 /** Debian's Chromium: Playwright's own browser download is not reachable from our machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const LOCAL_BUILD_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-local');
+/** The local build; MDI_EXTENSION_DIR points elsewhere when several builds live side by side. */
+export const LOCAL_BUILD_DIR = path.resolve(process.env.MDI_EXTENSION_DIR ?? path.join(import.meta.dirname, '../../.output/chrome-mv3-local'));
 
 /** Flags for a root user on a closed network: no sandbox, no calls home. */
 const CHROMIUM_FLAGS = [
