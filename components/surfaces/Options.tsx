@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { DEFAULT_BASE_URL } from '@/utils/profiles/profile';
 import { sendRequest } from '@/utils/messages/send';
@@ -17,9 +17,15 @@ export function Options() {
   const [creating, setCreating] = useState(false);
   const [deleteError, setDeleteError] = useState<ErrorInfo | null>(null);
 
+  // Profile ids seen in the last state: a just-saved profile may be selected before the state
+  // that lists it arrives, and must not be swapped for the active one meanwhile.
+  const seenIds = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (!app) return;
-    if (selectedId && app.profiles.some((profile) => profile.id === selectedId)) return;
+    const ids = new Set(app.profiles.map((profile) => profile.id));
+    const vanished = selectedId !== null && !ids.has(selectedId) && seenIds.current.has(selectedId);
+    seenIds.current = ids;
+    if (selectedId !== null && !vanished) return;
     setSelectedId(app.activeProfileId ?? app.profiles[0]?.id ?? null);
   }, [app, selectedId]);
 

@@ -1,14 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import type { ProfileSummary, AppState } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
-import { CopyButton } from '../common/CopyButton';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDuration, useCountdown } from './useCountdown';
 
 /**
  * Token state with a live countdown, and the actions a person needs around a token: mint a
- * fresh one, copy it, copy a ready curl command for a look-up, lock the key.
+ * fresh one, copy it, copy a ready curl command for a look-up, lock the key. While the key is
+ * locked the panel stays, so "Get token" can say why it cannot work yet.
  */
 export function TokenPanel({
   profile,
@@ -24,12 +24,18 @@ export function TokenPanel({
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [message, setMessage] = useState('');
 
-  const run = async (action: () => Promise<void>) => {
+  // An error about the previous lock state (or profile) is stale once it changes.
+  useEffect(() => {
+    setError(null);
+    setMessage('');
+  }, [profile.id, profile.unlocked]);
+
+  const run = async (action: () => Promise<string>) => {
     setBusy(true);
     setError(null);
     setMessage('');
     try {
-      await action();
+      setMessage(await action());
     } catch (caught) {
       setError(toErrorInfo(caught));
     } finally {
@@ -37,12 +43,25 @@ export function TokenPanel({
     }
   };
 
+  const copy = (what: string, getText: () => Promise<string>) =>
+    run(async () => {
+      const text = await getText();
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        throw new Error('the browser refused the clipboard; click into the popup and try again');
+      }
+      return `${what} copied.`;
+    });
+
   const tokenLive = secondsLeft !== null && secondsLeft > 0;
+  // Only one token belongs to this profile's cache; show the algorithm it was signed with only for it.
+  const jwtView = lastJwt && lastJwt.claims.username === profile.username ? lastJwt : null;
   return (
     <section aria-labelledby="token-heading" className="mdi-stack">
       <h2 id="token-heading">Access token</h2>
-      <p role="status" aria-live="polite">
-        {tokenLive ? `Token valid for ${formatDuration(secondsLeft)}` : 'No valid token yet.'}
+      <p role="timer" aria-live="off" aria-label="Token countdown">
+        {tokenLive ? `Token valid for ${formatDuration(secondsLeft)}` : profile.unlocked ? 'No valid token yet.' : 'No token: the key is locked.'}
       </p>
       <div className="mdi-row">
         <button
@@ -52,37 +71,62 @@ export function TokenPanel({
           onClick={() =>
             void run(async () => {
               await sendRequest('token.get', { fresh: true });
-              setMessage('New token received.');
+              return 'New token received.';
             })
           }
         >
           Get token
         </button>
-        <CopyButton label="Copy token" getText={async () => (await sendRequest('token.get', {})).token} />
-        <CopyButton
-          label="Copy curl"
-          disabled={!curlTarget}
-          getText={async () => {
-            if (!curlTarget) throw new Error('choose a dataset and record ID first');
-            return (await sendRequest('curl.build', curlTarget)).command;
-          }}
-        />
-        <button type="button" disabled={busy} onClick={() => void run(() => sendRequest('vault.lock', { profileId: profile.id }).then(() => undefined))}>
-          Lock
+        <button type="button" disabled={busy} onClick={() => void copy('Token', async () => (await sendRequest('token.get', {})).token)}>
+          Copy token
         </button>
+        <button
+          type="button"
+          disabled={busy || !curlTarget}
+          onClick={() =>
+            curlTarget && void copy('Curl command', async () => (await sendRequest('curl.build', curlTarget)).command)
+          }
+        >
+          Copy curl
+        </button>
+        {profile.unlocked && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => sendRequest('vault.lock', { profileId: profile.id }).then(() => 'Locked.'))}
+          >
+            Lock
+          </button>
+        )}
       </div>
       {!curlTarget && <p className="mdi-hint">Choose a dataset and record ID below to copy a ready curl command.</p>}
-      {message && <p className="mdi-ok">{message}</p>}
-      <ErrorMessage error={error} />
-      {lastJwt && (
+      <p role="status" className="mdi-ok">
+        {message}
+      </p>
+      <TokenError error={error} />
+      {jwtView && (
         <details>
           <summary>Last signed JWT (header and claims)</summary>
           <pre className="mdi-pre" aria-label="Last signed JWT header and claims">
-            {JSON.stringify({ header: lastJwt.header, claims: lastJwt.claims }, null, 2)}
+            {JSON.stringify({ header: jwtView.header, claims: jwtView.claims }, null, 2)}
           </pre>
-          <p className="mdi-hint">Signed {new Date(lastJwt.signedAt).toLocaleTimeString()} with {lastJwt.alg}. The signature and key are never shown.</p>
+          <p className="mdi-hint">
+            Signed {new Date(jwtView.signedAt).toLocaleTimeString()} with {jwtView.alg}. The signature and key are never shown.
+          </p>
         </details>
       )}
     </section>
   );
+}
+
+/** Typed errors read as sentences; anything else (the clipboard) as a short "could not" line. */
+function TokenError({ error }: { error: ErrorInfo | null }) {
+  if (error?.code === 'bad_response' && error.detail?.startsWith('the browser refused the clipboard')) {
+    return (
+      <p className="mdi-error" role="alert">
+        Could not copy: {error.detail}.
+      </p>
+    );
+  }
+  return <ErrorMessage error={error} />;
 }

@@ -39,7 +39,9 @@ export interface TokenService {
 
 /**
  * Tokens for each profile: cached until shortly before expiry, minted single-flight (ten
- * callers at once make one Auth call), with one retry that corrects `iat` for clock skew.
+ * callers at once make one Auth call), with one retry that corrects `iat` for clock skew. A
+ * refused corrected retry means the username or key is wrong: `unauthorized`, naming the skew
+ * too, because the clock was then not the reason.
  * @example const token = await tokens.get(profile.id);
  */
 export function createTokenService(deps: TokenServiceDeps): TokenService {
@@ -57,8 +59,11 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       try {
         minted = await deps.mint(profileId, { iatOffsetSeconds: Math.round(skewMs / 1000) });
       } catch (retryError) {
+        // With iat corrected the clock is no longer the reason: the username or key is. Say so,
+        // and mention the clock too, since it still needs fixing for other tools.
         if (retryError instanceof AppError && retryError.code === 'unauthorized') {
-          throw new AppError('clock_skew', describeSkew(skewMs));
+          const said = retryError.detail ? `${retryError.detail.replace(/\.$/, '')}; ` : '';
+          throw new AppError('unauthorized', `${said}also, your clock is off by ${describeSkew(skewMs)}`, { status: retryError.status });
         }
         throw retryError;
       }

@@ -99,6 +99,7 @@ export const importBackup: Handler<'vault.importBackup'> = async ({ text, passph
   await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profile.id]: { ...backup.vault, publicKey } });
   await profilesItem.setValue([...profiles, profile]);
   await services.keys.store(profile.id, pkcs8);
+  await services.touchActivity();
   return profile;
 };
 

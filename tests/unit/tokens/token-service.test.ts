@@ -72,9 +72,13 @@ describe('token service', () => {
     expect(calls).toEqual([{ iatOffsetSeconds: 0 }, { iatOffsetSeconds: 120 }]);
   });
 
-  it('reports clock skew in words when the corrected retry is refused too', async () => {
-    const { service, now } = setup({ mint: async () => Promise.reject(unauthorizedAt(now() - 300_000)) });
-    await expect(service.get('p1')).rejects.toMatchObject({ code: 'clock_skew', detail: '300 seconds (ahead of Monetate)' });
+  it('says the key is not accepted, and names the clock offset, when the corrected retry is refused too', async () => {
+    const { service, mint, now } = setup({ mint: async () => Promise.reject(unauthorizedAt(now() - 300_000)) });
+    await expect(service.get('p1')).rejects.toMatchObject({
+      code: 'unauthorized',
+      detail: 'iat too far from server time; also, your clock is off by 300 seconds (ahead of Monetate)',
+    });
+    expect(mint).toHaveBeenCalledTimes(2);
   });
 
   it('says the key is not accepted when the clocks agree', async () => {

@@ -1,0 +1,131 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CDPSession } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createProfileInOptions, dumpPersistentStorage, fillNewKeyPassphrase, keySection, PASSPHRASE, registerOnApiKeysPage, shownPublicKey } from './keys-helpers';
+
+const ROOT = join(import.meta.dirname, '../..');
+const EXTENSION_DIR = process.env.MDI_EXTENSION_DIR ? join(ROOT, process.env.MDI_EXTENSION_DIR) : join(ROOT, '.output/chrome-mv3-local');
+
+/** Every way a run of key bytes could be written down: base64 at each byte alignment, base64url, hex. */
+function encodingsOf(bytes: Buffer): string[] {
+  const forms: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const base64 = bytes.subarray(shift).toString('base64');
+    // A slice from the middle: it survives line breaks, prefixes and other framing around it.
+    const middle = base64.slice(40, 104);
+    forms.push(middle, middle.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  const hex = bytes.toString('hex').slice(80, 208);
+  forms.push(hex, hex.toUpperCase());
+  return forms;
+}
+
+function secretsOf(privateKey: KeyObject): Record<string, string[]> {
+  const jwk = privateKey.export({ format: 'jwk' });
+  const d = Buffer.from(jwk.d!, 'base64url');
+  const p = Buffer.from(jwk.p!, 'base64url');
+  return {
+    'PKCS#8 DER': encodingsOf(privateKey.export({ format: 'der', type: 'pkcs8' })),
+    'PKCS#1 DER': encodingsOf(privateKey.export({ format: 'der', type: 'pkcs1' })),
+    'private exponent d': [jwk.d!.slice(20, 84), ...encodingsOf(d)],
+    'prime p': [jwk.p!.slice(20, 84), ...encodingsOf(p)],
+  };
+}
+
+test('after set-up, unlock and a token, no store on disk holds the key, the passphrase or the token', async ({ context, emulator, openExtensionPage }) => {
+  // The key is made outside the extension, so the test knows every byte of it.
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const username = 'api-e2e-storage';
+  const options = await openExtensionPage('options');
+  await createProfileInOptions(options, { baseUrl: emulator.url, username });
+  await fillNewKeyPassphrase(options);
+  await keySection(options).getByLabel('Private key (PEM)').fill(privateKey.export({ format: 'pem', type: 'pkcs1' }) as string);
+  await keySection(options).getByRole('button', { name: 'Import private key' }).click();
+  const shown = await shownPublicKey(options);
+  expect(shown.trim()).toBe((publicKey.export({ format: 'pem', type: 'spki' }) as string).trim());
+  await registerOnApiKeysPage(context, emulator, username, shown);
+
+  // Lock and unlock again from the popup, then get a token.
+  const popup = await openExtensionPage('popup');
+  await popup.getByRole('button', { name: 'Lock' }).click();
+  await expect(popup.getByText('Locked', { exact: true })).toBeVisible();
+  await popup.getByLabel('Passphrase').fill(PASSPHRASE);
+  await popup.getByRole('button', { name: 'Unlock' }).click();
+  await expect(popup.getByText('Unlocked', { exact: true })).toBeVisible();
+  await popup.getByRole('button', { name: 'Get token' }).click();
+  await expect(popup.getByRole('timer', { name: 'Token countdown' })).toHaveText(/Token valid for/);
+  const tokens = (await popup.evaluate(() => chrome.storage.session.get('tokens'))).tokens as Record<string, { token: string }>;
+  const token = Object.values(tokens)[0]!.token;
+  expect(token).toMatch(/^1\./);
+
+  const dump = await dumpPersistentStorage(options);
+  const disk = { 'storage.local': dump.local, 'storage.sync': dump.sync, IndexedDB: dump.indexedDb };
+  expect(dump.local).toContain('"vaults"');
+  const secrets = { ...secretsOf(privateKey), passphrase: [PASSPHRASE], token: [token], 'PEM armour': ['BEGIN', 'PRIVATE KEY'] };
+  for (const [area, text] of Object.entries(disk)) {
+    for (const [what, forms] of Object.entries(secrets)) {
+      for (const form of forms) expect(text.includes(form), `${what} in ${area} (${form.slice(0, 12)}…)`).toBe(false);
+    }
+  }
+
+  // Control: the search does find the unlocked key where it is meant to live (session, memory only).
+  const pkcs8Base64 = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+  expect(dump.session).toContain(pkcs8Base64);
+  expect(dump.session).toContain(token);
+});
+
+test('nothing widens session storage to content scripts, so the unlocked key stays in trusted contexts', async () => {
+  // Chrome's default for storage.session is TRUSTED_CONTEXTS; only setAccessLevel can widen it.
+  const sources: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|tsx|js|mjs)$/.test(name)) sources.push(path);
+    }
+  };
+  for (const dir of ['entrypoints', 'components', 'utils']) walk(join(ROOT, dir));
+  expect(sources.length).toBeGreaterThan(20);
+  for (const path of sources) expect(readFileSync(path, 'utf8'), path).not.toMatch(/setAccessLevel|UNTRUSTED_CONTEXTS/);
+  const built: string[] = [];
+  const walkBuilt = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walkBuilt(path);
+      else if (name.endsWith('.js')) built.push(path);
+    }
+  };
+  walkBuilt(EXTENSION_DIR);
+  expect(built.length).toBeGreaterThan(0);
+  for (const path of built) expect(readFileSync(path, 'utf8'), path).not.toMatch(/setAccessLevel|UNTRUSTED_CONTEXTS/);
+});
+
+test('a content script on a Monetate platform page is refused storage.session', async ({ context, emulator, extensionId }) => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: unknown[] };
+  test.skip(!manifest.content_scripts?.length, 'this build has no content script yet; the static check above covers it');
+
+  const page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const worlds: Array<{ id: number; origin: string; name: string }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+    if (created.auxData?.type === 'isolated') worlds.push({ id: created.id, origin: created.origin, name: created.name });
+  });
+  await cdp.send('Runtime.enable');
+  await page.goto(`${emulator.url}/platform/control/a-demo/p/demo.example/datasets`);
+  await expect.poll(() => worlds.length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const world = worlds.at(-1)!;
+  const answer = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `(async () => {
+      const id = chrome.runtime.id;
+      try { await chrome.storage.session.get(null); return { id, read: true }; }
+      catch (error) { return { id, read: false, message: String(error && error.message) }; }
+    })()`,
+  });
+  expect(answer.result.value).toMatchObject({ id: extensionId, read: false, message: expect.stringMatching(/not allowed/i) });
+});
