@@ -10,6 +10,7 @@ export function QuickLookupForm({
   initialDataset,
   initialId,
   busy,
+  autoFocusId,
   onSubmit,
   onChange,
 }: {
@@ -17,6 +18,8 @@ export function QuickLookupForm({
   initialDataset?: string;
   initialId?: string;
   busy?: boolean;
+  /** Puts the cursor in "Record ID" (the popup, opened by the keyboard shortcut, is for typing an ID). */
+  autoFocusId?: boolean;
   onSubmit(schema: string, id: string): void;
   onChange?(schema: string, id: string): void;
 }) {
@@ -72,6 +75,7 @@ export function QuickLookupForm({
             aria-describedby={error ? `${recordId}-error` : undefined}
             autoComplete="off"
             spellCheck={false}
+            autoFocus={autoFocusId}
           />
         </div>
         <button type="submit" className="mdi-primary" disabled={busy || !datasets}>

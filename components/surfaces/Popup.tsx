@@ -67,10 +67,11 @@ export function Popup() {
                 Open options
               </button>
             </section>
-          ) : !profile.unlocked ? (
-            <UnlockForm profileId={profile.id} />
           ) : (
-            <TokenPanel profile={profile} lastJwt={app.lastJwt} curlTarget={target.schema && target.id.trim() ? target : undefined} />
+            <>
+              {!profile.unlocked && <UnlockForm profileId={profile.id} />}
+              <TokenPanel profile={profile} lastJwt={app.lastJwt} curlTarget={target.schema && target.id.trim() ? target : undefined} />
+            </>
           )}
           {ready && (
             <section aria-labelledby="lookup-heading" className="mdi-stack">
@@ -80,6 +81,7 @@ export function Popup() {
                 datasets={datasets}
                 initialDataset={profile.defaultDataset || undefined}
                 busy={lookup.status === 'waiting'}
+                autoFocusId
                 onSubmit={(schema, id) => void lookUp(schema, id)}
                 onChange={onTargetChange}
               />

@@ -1,46 +1,65 @@
 import { browser, type Browser } from 'wxt/browser';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { activeProfileIdItem, knownDatasetsItem, pendingShowItem, profilesItem } from '@/utils/storage/items';
+import { runLookup } from './handlers/lookup';
+import type { Services } from './services';
 
 const ROOT_ID = 'mdi-lookup';
 const DATASET_PREFIX = 'mdi-lookup:';
+/** Longest record ID the protocol accepts; longer selections are not IDs. */
+const MAX_ID_LENGTH = 512;
+
+let rebuilding: Promise<void> = Promise.resolve();
 
 /**
  * "Look up “%s” in Monetate" on selected text: straight to the profile's default dataset, or
- * a submenu of the datasets last seen for the active profile.
+ * a submenu of the datasets last seen for the active profile. Rebuilds run one after another:
+ * two overlapping ones would create duplicate ids.
  */
-export async function rebuildContextMenu(): Promise<void> {
+export function rebuildContextMenu(): Promise<void> {
+  rebuilding = rebuilding.catch(() => undefined).then(build);
+  return rebuilding;
+}
+
+async function build(): Promise<void> {
   const [profiles, activeId, known] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue(), knownDatasetsItem.getValue()]);
   const profile = profiles.find((candidate) => candidate.id === activeId) ?? profiles[0];
   const datasets = profile ? (known[profile.id] ?? []) : [];
   await browser.contextMenus.removeAll();
   const title = 'Look up “%s” in Monetate';
-  if (profile?.defaultDataset || datasets.length === 0) {
-    browser.contextMenus.create({ id: ROOT_ID, title, contexts: ['selection'] });
-    return;
-  }
   browser.contextMenus.create({ id: ROOT_ID, title, contexts: ['selection'] });
+  if (profile?.defaultDataset || datasets.length === 0) return;
   for (const dataset of datasets.slice(0, 30)) {
     browser.contextMenus.create({ id: `${DATASET_PREFIX}${dataset}`, parentId: ROOT_ID, title: `in ${dataset}`, contexts: ['selection'] });
   }
 }
 
 /**
- * Opens the side panel inside the click (Chrome requires the user's gesture, so nothing is
- * awaited before it), then hands it the record to show.
+ * The right-click handler. It opens the side panel first, synchronously (Chrome only allows
+ * that inside the user's gesture, so nothing is awaited before it), then queues the look-up
+ * at once, so it holds its place in the shared queue while the panel loads, and tells the
+ * panel what to show. The panel's own look-up of the same record joins this one (one request).
+ * @example browser.contextMenus.onClicked.addListener(createContextMenuClickHandler(getServices));
  */
-export function onContextMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, announce: (schema: string, id: string) => void) {
-  const menuId = String(info.menuItemId);
-  if (menuId !== ROOT_ID && !menuId.startsWith(DATASET_PREFIX)) return;
-  const id = (info.selectionText ?? '').trim();
-  if (tab?.windowId !== undefined) void openSidePanel({ windowId: tab.windowId }).catch(() => undefined);
-  void (async () => {
-    let schema = menuId.startsWith(DATASET_PREFIX) ? menuId.slice(DATASET_PREFIX.length) : '';
-    if (!schema) {
-      const [profiles, activeId] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue()]);
-      schema = (profiles.find((candidate) => candidate.id === activeId) ?? profiles[0])?.defaultDataset ?? '';
-    }
-    await pendingShowItem.setValue({ schema, id, at: Date.now() });
-    announce(schema, id);
-  })();
+export function createContextMenuClickHandler(getServices: () => Services) {
+  return function onContextMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {
+    const menuId = String(info.menuItemId);
+    if (menuId !== ROOT_ID && !menuId.startsWith(DATASET_PREFIX)) return;
+    if (tab?.windowId !== undefined) void openSidePanel({ windowId: tab.windowId }).catch(() => undefined);
+    const id = (info.selectionText ?? '').trim();
+    void (async () => {
+      let schema = menuId.startsWith(DATASET_PREFIX) ? menuId.slice(DATASET_PREFIX.length) : '';
+      if (!schema) {
+        const [profiles, activeId] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue()]);
+        schema = (profiles.find((candidate) => candidate.id === activeId) ?? profiles[0])?.defaultDataset ?? '';
+      }
+      const services = getServices();
+      if (schema && id && id.length <= MAX_ID_LENGTH) {
+        // Errors (a locked key, no profile) reach the user through the panel's own look-up.
+        void runLookup(services, { schema, id, callerId: `tab-${tab?.id ?? 'none'}` }).catch(() => undefined);
+      }
+      await pendingShowItem.setValue({ schema, id: id.slice(0, MAX_ID_LENGTH), at: Date.now() });
+      services.registry.broadcast({ type: 'show-record', schema, id }, 'trusted');
+    })();
+  };
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { EVENTS_PORT } from '@/utils/messages/protocol';
 import { createRouter } from './router';
 import { createServices, LOCAL_BUILD, type Services } from './services';
-import { onContextMenuClick, rebuildContextMenu } from './context-menu';
+import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
 import { isMonetatePlatformOrigin } from './sender';
 
 export default defineBackground(() => {
@@ -37,7 +37,9 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => void rebuildContextMenu());
   browser.runtime.onStartup.addListener(() => void rebuildContextMenu());
-  browser.contextMenus.onClicked.addListener((info, tab) =>
-    onContextMenuClick(info, tab, (schema, id) => getServices().registry.broadcast({ type: 'show-record', schema, id }, 'trusted')),
-  );
+  const onContextMenuClick = createContextMenuClickHandler(getServices);
+  browser.contextMenus.onClicked.addListener(onContextMenuClick);
+  // End-to-end tests cannot click a native menu; in the local build only, they run the same
+  // handler from the service worker's console. Pages cannot reach this scope.
+  if (LOCAL_BUILD) Object.assign(globalThis, { __mdiTestHooks: { contextMenuClick: onContextMenuClick } });
 });

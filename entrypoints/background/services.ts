@@ -21,8 +21,11 @@ import { createSurfaceRegistry } from './events';
 /** True in the local build (`npm run build:local`), which may reach the emulator on loopback. */
 export const LOCAL_BUILD = import.meta.env.MODE === 'emulator';
 
-/** Spacing margin over Monetate's 1 s, so network jitter cannot make two look-ups arrive closer. */
-const LOOKUP_MARGIN_MS = 45;
+/**
+ * Margin over Monetate's 1 s between sends. Jitter on the way is covered by the queue's second
+ * rule (1 s after the previous answer), so this stays small and throughput near 1 per second.
+ */
+const LOOKUP_MARGIN_MS = 30;
 const AUTO_LOCK_ALARM = 'auto-lock';
 
 /**
@@ -69,9 +72,11 @@ export function createServices() {
   const queue = createLookupQueue({
     loadNextAllowedAt: () => nextLookupAtItem.getValue(),
     saveNextAllowedAt: (ms) => nextLookupAtItem.setValue(ms),
-    send: async (request, signal) => {
+    send: async (request, signal, onWire) => {
       const profile = await profileById(request.profileId);
       const token = await tokens.get(profile.id);
+      // Minting a token can take a moment; the pace counts from when the request leaves.
+      await onWire();
       try {
         return await client.lookupRecord(targetOf(profile), token.token, request.schema, request.id, { signal });
       } catch (error) {
@@ -79,6 +84,12 @@ export function createServices() {
         if (error instanceof AppError && error.code === 'not_found' && error.status === 404) return { record: null, rows: [] };
         throw error;
       }
+    },
+    // A 401 on a look-up means the token expired or was replaced early: one fresh token, then
+    // the look-up takes its next slot at the head of the queue (a burst makes one Auth call).
+    reauthorize: async (request) => {
+      await tokens.invalidate(request.profileId);
+      await tokens.get(request.profileId);
     },
     // The cache keeps answers up to the largest setting; the look-up handler applies the
     // user's own "reuse answers for" time. A full queue (50) drains in under a minute, so the
@@ -122,6 +133,8 @@ export function createServices() {
       defaultDataset: profile?.defaultDataset || null,
       launcherPosition: settings.launcherPosition,
       hiddenHere: origin !== null && settings.overlayHiddenOrigins.includes(origin),
+      readOnly: profile?.readOnly ?? false,
+      confirmWrites: profile?.confirmWrites ?? true,
     };
   }
 
@@ -136,12 +149,15 @@ export function createServices() {
   }
 
   let lastActivityAt = 0;
+  let scheduledMinutes = 0;
   /** Pushes the auto-lock deadline back; throttled because alarms are coarse anyway. */
   async function touchActivity() {
     const now = Date.now();
-    if (now - lastActivityAt < 20_000) return;
-    lastActivityAt = now;
     const { autoLockMinutes } = await settingsItem.getValue();
+    // A changed auto-lock time takes effect at once, throttle or not.
+    if (now - lastActivityAt < 20_000 && autoLockMinutes === scheduledMinutes) return;
+    lastActivityAt = now;
+    scheduledMinutes = autoLockMinutes;
     await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
   }
 

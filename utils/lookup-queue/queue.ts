@@ -16,6 +16,10 @@ import type {
 
 /** A stored next-allowed time further ahead than this is a clock jump, not a real wait. */
 const MAX_STORED_WAIT_MS = 5 * 60_000;
+/** A departure later than its slot by more than this re-stamps (and re-saves) the pace. */
+const WIRE_SLACK_MS = 10;
+/** Timer and clock granularity on top of "1 s after the answer came back". */
+const ANSWER_MARGIN_MS = 5;
 
 interface Waiter {
   callerId: string;
@@ -33,12 +37,20 @@ interface Entry {
   state: 'waiting' | 'sending';
   /** 429s received so far. */
   retries: number;
+  /** A 401 already led to a fresh token once. */
+  reauthorized: boolean;
 }
 
 /**
  * The one FIFO for record look-ups, shared by every surface: spaces sends at least
- * `minSpacingMs + marginMs` apart (persisted, so a restarted service worker keeps the pace),
- * coalesces identical look-ups, caches answers, and retries 429s at the head of the queue.
+ * `minSpacingMs + marginMs` apart, and at least `minSpacingMs` after the previous answer came
+ * back (persisted, so a restarted service worker keeps the pace), coalesces identical
+ * look-ups, caches answers, and retries 429s at the head of the queue.
+ *
+ * Why after the answer too: Monetate counts at arrival, and a request delayed on its way
+ * (a busy network or server) arrives late, bringing it closer to the next one. Whatever the
+ * delay, a request arrived before its answer left, so one sent `minSpacingMs` after that
+ * answer can never arrive too soon.
  * @example
  * const queue = createLookupQueue({ loadNextAllowedAt, saveNextAllowedAt, send });
  * const { promise } = queue.enqueue({ profileId, schema: 'customers', id: 'C-1' }, { callerId: 'sidepanel' });
@@ -49,6 +61,9 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
   const minSpacingMs = options.minSpacingMs ?? 1000;
   const marginMs = options.marginMs ?? 50;
   const step = minSpacingMs + marginMs;
+  // A worker killed before the answer cannot know when its request arrived: the pace it saves
+  // before sending leaves this much extra for its successor.
+  const unansweredAllowanceMs = options.unansweredAllowanceMs ?? 250;
   const maxQueueLength = options.maxQueueLength ?? 50;
   const requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
   const maxRetries = options.maxRetries ?? 4;
@@ -166,6 +181,16 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
     }
   }
 
+  /** Re-stamps the pace when the request really leaves later than its slot (a token was minted first). */
+  async function onWire(): Promise<void> {
+    const stamped = now() + step;
+    if (stamped - nextAllowedAt > WIRE_SLACK_MS) {
+      nextAllowedAt = stamped;
+      await save(nextAllowedAt);
+    }
+    if (inFlight) inFlight.sentAt = now();
+  }
+
   async function sendWithDeadline(request: LookupRequest): Promise<LookupResult> {
     const abort = new AbortController();
     const stopDeadline = new AbortController();
@@ -180,7 +205,7 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
       () => new Promise<never>(() => undefined),
     );
     try {
-      return await Promise.race([Promise.resolve().then(() => deps.send(request, abort.signal)), deadline]);
+      return await Promise.race([Promise.resolve().then(() => deps.send(request, abort.signal, onWire)), deadline]);
     } finally {
       stopDeadline.abort();
     }
@@ -194,9 +219,11 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
     waitReason = undefined;
     emit();
     // Saved before sending: a service worker killed mid-request still leaves the pace behind.
-    await save(nextAllowedAt);
-    // If the save was slow, keep the full spacing from the moment the request really leaves.
-    nextAllowedAt = Math.max(nextAllowedAt, now() + step);
+    const saved = nextAllowedAt + unansweredAllowanceMs;
+    await save(saved);
+    // A slow save delays the departure: then count the spacing from the real departure. (A few
+    // ms are left alone; the after-the-answer rule covers them and every ms is throughput.)
+    if (now() - sendAt > WIRE_SLACK_MS) nextAllowedAt = Math.max(nextAllowedAt, now() + step);
     inFlight.sentAt = now();
 
     let outcome: { ok: LookupResult } | { error: AppError };
@@ -208,11 +235,16 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
       outcome = appError.code === 'not_found' ? { ok: { record: null, rows: [] } } : { error: appError };
     }
     inFlight = undefined;
+    nextAllowedAt = Math.max(nextAllowedAt, now() + minSpacingMs + ANSWER_MARGIN_MS);
+    // Only a slow answer pushes the pace past what was saved; then the successor must know too.
+    const persistAnswerPace = nextAllowedAt > saved;
 
     if ('ok' in outcome) {
       const fetchedAt = now();
       cache.set(entry.key, { request: entry.request, result: outcome.ok, fetchedAt });
       finish(entry, { ok: { result: outcome.ok, fromCache: false, fetchedAt } });
+    } else if (outcome.error.code === 'unauthorized' && deps.reauthorize && !entry.reauthorized) {
+      await reauthorizeAndRequeue(entry, outcome.error);
     } else if (outcome.error.code === 'rate_limited' && entry.retries < maxRetries) {
       await scheduleRetry(entry, outcome.error);
     } else if (outcome.error.code === 'rate_limited') {
@@ -223,6 +255,30 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
       finish(entry, { error: outcome.error });
     }
     emit();
+    if (persistAnswerPace) await save(nextAllowedAt);
+  }
+
+  /**
+   * An expired token: one fresh token, then the look-up goes back to the head of the queue
+   * and waits its normal slot (the pace set by the refused send still holds).
+   */
+  async function reauthorizeAndRequeue(entry: Entry, error: AppError): Promise<void> {
+    entry.reauthorized = true;
+    entry.state = 'waiting';
+    // At the head while the token is renewed, so a surface that leaves meanwhile can still drop it.
+    if (entry.waiters.length === 0) {
+      entries.delete(entry.key);
+      return;
+    }
+    waiting.unshift(entry);
+    emit();
+    try {
+      await deps.reauthorize?.(entry.request, error);
+    } catch (reason) {
+      const index = waiting.indexOf(entry);
+      if (index >= 0) waiting.splice(index, 1);
+      finish(entry, { error: asAppError(reason) });
+    }
   }
 
   async function scheduleRetry(entry: Entry, error: AppError): Promise<void> {
@@ -272,7 +328,7 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
     let entry = entries.get(key);
     if (!entry) {
       if (waiting.length >= maxQueueLength) return rejected(new AppError('queue_full', `${waiting.length} look-ups waiting`), key);
-      entry = { key, request: { ...request }, waiters: [], state: 'waiting', retries: 0 };
+      entry = { key, request: { ...request }, waiters: [], state: 'waiting', retries: 0, reauthorized: false };
       entries.set(key, entry);
       waiting.push(entry);
     }

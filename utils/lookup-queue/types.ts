@@ -1,3 +1,4 @@
+import type { AppError } from '../errors';
 import type { RecordLookup } from '../monetate/client';
 
 /** One record look-up, for one profile. */
@@ -26,6 +27,11 @@ export interface LookupQueueOptions {
   minSpacingMs?: number;
   /** Added to the spacing so network jitter cannot make two requests arrive < 1 s apart. */
   marginMs?: number;
+  /**
+   * Extra wait, on top of the pace, saved for a successor worker in case this one is killed
+   * before the answer arrives (its request's arrival time is then unknown). Default 250.
+   */
+  unansweredAllowanceMs?: number;
   /** How long an answer is reused; 0 turns the cache off. */
   cacheTtlMs?: number;
   /** Distinct requests allowed to wait at once. */
@@ -51,8 +57,18 @@ export interface LookupQueueDeps {
   loadNextAllowedAt(): Promise<number>;
   /** Persists the next-allowed send time; awaited before every send. */
   saveNextAllowedAt(ms: number): Promise<void>;
-  /** Performs the HTTP look-up; throws `AppError` (429 as `rate_limited`, optionally with `retryAfterMs`). */
-  send(request: LookupRequest, signal: AbortSignal): Promise<LookupResult>;
+  /**
+   * Performs the HTTP look-up; throws `AppError` (429 as `rate_limited`, optionally with `retryAfterMs`).
+   * When preparing the request takes time (a token minted first), call `onWire()` right before
+   * the request leaves, so the next send is spaced from the real departure, not from the slot.
+   */
+  send(request: LookupRequest, signal: AbortSignal, onWire: () => Promise<void>): Promise<LookupResult>;
+  /**
+   * Called once per look-up when a send fails with `unauthorized` (an expired or replaced
+   * token): get a fresh token, then the look-up goes back to the head of the queue and takes
+   * its next slot. Throwing ends the look-up with that error. Without it, 401s fail at once.
+   */
+  reauthorize?(request: LookupRequest, error: AppError): Promise<void>;
   options?: LookupQueueOptions;
 }
 

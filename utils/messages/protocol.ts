@@ -135,6 +135,9 @@ export interface OverlayStatus {
   defaultDataset: string | null;
   launcherPosition: Settings['launcherPosition'];
   hiddenHere: boolean;
+  /** The active profile's write settings, so the overlay's record form behaves as the side panel's. */
+  readOnly: boolean;
+  confirmWrites: boolean;
 }
 
 export interface ResponseMap {
@@ -159,7 +162,8 @@ export interface ResponseMap {
   'editlog.clear': null;
   'schema.addAttributes': SchemaView;
   'schema.setIdentifier': SchemaView;
-  'sidepanel.show': null;
+  /** `opened`: the background opened the side panel itself (Chrome allows it only inside a user's click). */
+  'sidepanel.show': { opened: boolean };
   'sidepanel.takePending': { schema: string; id: string } | null;
   'overlay.status': OverlayStatus;
   'lookup.record': LookupView;

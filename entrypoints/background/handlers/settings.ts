@@ -1,4 +1,5 @@
 import { AppError } from '@/utils/errors';
+import { openSidePanel } from '@/utils/browser/side-panel';
 import { DEFAULT_LAUNCHER_POSITION, settingsItem, pendingShowItem } from '@/utils/storage/items';
 import type { Handler } from './types';
 
@@ -34,11 +35,19 @@ export const hideOverlayOnSite: Handler<'overlay.hideOnSite'> = async ({ origin 
 export const overlayStatus: Handler<'overlay.status'> = async (_payload, { services, sender }) =>
   services.overlayStatus(sender.origin ?? (sender.url ? new URL(sender.url).origin : null));
 
-/** Asks the side panel to show a record; it picks the request up when it opens or is open. */
-export const showInSidePanel: Handler<'sidepanel.show'> = async ({ schema, id }, { services }) => {
+/**
+ * Asks the side panel to show a record; it picks the request up when it opens or is open.
+ * From the overlay, the panel is opened here too, for the tab's window. Chrome documents
+ * `sidePanel.open` as allowed only in response to a user action, so the call is made before
+ * anything is awaited, while the overlay's click is being handled; where Chrome refuses,
+ * `opened: false` lets the overlay tell the user to open it from the toolbar.
+ */
+export const showInSidePanel: Handler<'sidepanel.show'> = async ({ schema, id }, { services, sender, senderKind }) => {
+  const windowId = senderKind === 'content-script' ? sender.tab?.windowId : undefined;
+  const opening = windowId === undefined ? Promise.resolve(false) : openSidePanel({ windowId }).then(() => true, () => false);
   await pendingShowItem.setValue({ schema, id, at: Date.now() });
   services.registry.broadcast({ type: 'show-record', schema, id }, 'trusted');
-  return null;
+  return { opened: await opening };
 };
 
 export const takePendingShow: Handler<'sidepanel.takePending'> = async () => {

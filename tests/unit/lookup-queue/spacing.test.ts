@@ -35,14 +35,47 @@ describe('look-up queue: spacing', () => {
     expect(outcomes.every((o) => o.value?.fromCache === false)).toBe(true);
   });
 
-  it('keeps the spacing when a send takes longer than a second', async () => {
+  it('waits 1 s after a slow answer, since the slow request may have arrived late', async () => {
     const { queue, sends } = harness({
       answer: (req) => new Promise((resolve) => setTimeout(() => resolve(found(req.id)), 1500)),
     });
     queue.enqueue(request('A'), { callerId: 'x' });
     queue.enqueue(request('B'), { callerId: 'x' });
     await vi.advanceTimersByTimeAsync(5000);
-    expect(gaps(sends)).toEqual([1500]);
+    expect(gaps(sends)).toEqual([1500 + 1005]);
+  });
+
+  it('spaces from the send when answers are quick, so a burst runs near one per second', async () => {
+    const { queue, sends } = harness({
+      options: { marginMs: 30 },
+      answer: (req) => new Promise((resolve) => setTimeout(() => resolve(found(req.id)), 20)),
+    });
+    for (const id of ['A', 'B', 'C', 'D']) queue.enqueue(request(id), { callerId: 'x' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(gaps(sends)).toEqual([1030, 1030, 1030]);
+  });
+
+  it('re-stamps the pace when the request leaves late (a token was minted first)', async () => {
+    const sends: number[] = [];
+    const saved: number[] = [];
+    const queue = createLookupQueue({
+      loadNextAllowedAt: async () => 0,
+      saveNextAllowedAt: async (ms) => {
+        saved.push(ms - START);
+      },
+      send: async (req, _signal, onWire) => {
+        if (req.id === 'A') await new Promise((resolve) => setTimeout(resolve, 400)); // minting
+        await onWire();
+        sends.push(Date.now() - START);
+        return found(req.id);
+      },
+    });
+    queue.enqueue(request('A'), { callerId: 'x' });
+    queue.enqueue(request('B'), { callerId: 'x' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sends).toEqual([400, 1450]);
+    // Saved before the slot, and again once the real departure was known.
+    expect(saved.slice(0, 2)).toEqual([1300, 1450]);
   });
 
   it('saves the next allowed time before every send', async () => {
@@ -53,11 +86,12 @@ describe('look-up queue: spacing', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(log).toEqual([
       'load',
-      ...['save 1050', 'saved', 'send A at 0'],
-      ...['save 2100', 'saved', 'send B at 1050'],
-      ...['save 3150', 'saved', 'send C at 2100'],
+      // The pace plus 250 ms for a successor worker, in case this one dies before the answer.
+      ...['save 1300', 'saved', 'send A at 0'],
+      ...['save 2350', 'saved', 'send B at 1050'],
+      ...['save 3400', 'saved', 'send C at 2100'],
     ]);
-    expect(storage.value).toBe((sends.at(-1)?.at ?? 0) + 1050);
+    expect(storage.value).toBe((sends.at(-1)?.at ?? 0) + 1300);
   });
 
   it('loads the saved pace once, before the first send', async () => {
@@ -79,10 +113,11 @@ describe('look-up queue: spacing', () => {
     // The worker is killed and restarted 10 ms later with the same session storage.
     const second = harness({ stored: first.storage.value });
     second.queue.enqueue(request('B'), { callerId: 'x' });
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1280);
     expect(second.sends).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(100);
-    expect(second.sends.map((s) => s.at - START)).toEqual([1050]);
+    // The predecessor's answer never came (it was killed), so 250 ms more than the pace.
+    expect(second.sends.map((s) => s.at - START)).toEqual([1300]);
   });
 
   it('assumes a send just happened when the saved pace cannot be read', async () => {
