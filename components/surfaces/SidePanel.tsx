@@ -103,6 +103,7 @@ export function SidePanel() {
               readOnly={profile.readOnly}
               confirmWrites={profile.confirmWrites}
               onLookUp={lookUp}
+              onSchemaChanged={setSchema}
             />
           )}
           {schema && (

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { editLogToCsv, editLogToJson } from '@/utils/export/edit-log-export';
 import type { EditLogEntry } from '@/utils/storage/items';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { onEditLogChanged } from './edit-log-events';
 
 const RESULT: Record<EditLogEntry['result'], string> = {
   saved: 'saved',
@@ -16,12 +17,26 @@ const RESULT: Record<EditLogEntry['result'], string> = {
 export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
   const [entries, setEntries] = useState<EditLogEntry[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
+  const [exported, setExported] = useState('');
+  const section = useRef<HTMLElement>(null);
   const load = useCallback(() => {
     sendRequest('editlog.list', {})
-      .then(setEntries)
+      .then((list) => {
+        setEntries(list);
+        setError(null);
+      })
       .catch((caught) => setError(toErrorInfo(caught)));
   }, []);
   useEffect(load, [load, refreshKey]);
+  useEffect(() => onEditLogChanged(load), [load]);
+  useEffect(() => {
+    // Writes from other surfaces land while the log is folded away: read it again on opening.
+    const details = section.current?.closest('details');
+    if (!details) return;
+    const onToggle = () => details.open && load();
+    details.addEventListener('toggle', onToggle);
+    return () => details.removeEventListener('toggle', onToggle);
+  }, [load]);
 
   const download = (name: string, text: string, type: string) => {
     const url = URL.createObjectURL(new Blob([text], { type }));
@@ -30,15 +45,22 @@ export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
     link.download = name;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setExported(`Exported ${entries.length} write${entries.length === 1 ? '' : 's'} as ${name}.`);
+  };
+
+  const clear = () => {
+    setExported('');
+    sendRequest('editlog.clear', {}).then(load, (caught) => setError(toErrorInfo(caught)));
   };
 
   return (
-    <section className="mdi-stack" aria-label="Edit log">
+    <section ref={section} className="mdi-stack" aria-label="Edit log">
       {entries.length === 0 ? (
         <p className="mdi-hint">No writes yet.</p>
       ) : (
         <>
           <table className="mdi-table">
+            <caption className="mdi-visually-hidden">Writes, newest first</caption>
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -48,8 +70,8 @@ export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry) => (
-                <tr key={`${entry.at}-${entry.schema}-${entry.recordId}-${entry.kind}`}>
+              {entries.map((entry, index) => (
+                <tr key={`${entry.at}-${entry.schema}-${entry.recordId}-${entry.kind}-${index}`}>
                   <td>{new Date(entry.at).toLocaleString()}</td>
                   <td>
                     {entry.schema}
@@ -82,10 +104,13 @@ export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
             <button type="button" onClick={() => download('monetate-edit-log.json', editLogToJson(entries), 'application/json')}>
               Export JSON
             </button>
-            <button type="button" onClick={() => sendRequest('editlog.clear', {}).then(load, (caught) => setError(toErrorInfo(caught)))}>
+            <button type="button" onClick={clear}>
               Clear edit log
             </button>
           </div>
+          <p role="status" className="mdi-hint">
+            {exported}
+          </p>
         </>
       )}
       <ErrorMessage error={error} />

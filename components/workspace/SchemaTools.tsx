@@ -1,10 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import { DATA_TYPES, describeSchema, validateNamedIdentifier, validateNewAttribute, type DatasetSchema, type DataType } from '@/utils/schema';
+import { DATA_TYPES, MAX_FIELDS, describeSchema, validateNamedIdentifier, validateNewAttribute, type DatasetSchema, type DataType, type NewAttributeErrors } from '@/utils/schema';
 import type { SchemaView } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
+import { notifyEditLogChanged } from './edit-log-events';
+
+/** What a dataset without an Identifier Name means for the person looking at it. */
+export const NO_IDENTIFIER_WARNING = 'This dataset has no Identifier Name: it cannot be used until it has one.';
 
 /**
  * A dataset's schema: its fields and flags, adding attributes, and the Identifier Name a
@@ -16,7 +20,7 @@ export function SchemaTools({ schema, readOnly, onChanged }: { schema: SchemaVie
     <section className="mdi-stack" aria-label={`Schema of ${schema.name}`}>
       {!described.hasNamedIdentifier && (
         <div role="alert" className="mdi-card mdi-warn">
-          This dataset has no Identifier Name, so Monetate cannot use it until it has one. Set it below.
+          {NO_IDENTIFIER_WARNING} {readOnly ? 'This profile is read-only, so it cannot set it.' : 'Set it below.'}
         </div>
       )}
       <table className="mdi-table">
@@ -43,7 +47,7 @@ export function SchemaTools({ schema, readOnly, onChanged }: { schema: SchemaVie
         </tbody>
       </table>
       <p className="mdi-hint">
-        {described.fields.length} of 40 fields · Identifier Name: {schema.named_identifier ?? 'not set'}
+        {described.fields.length} of {MAX_FIELDS} fields · Identifier Name: {schema.named_identifier || 'not set'}
       </p>
       {!readOnly && <AddAttributeForm schema={schema} onChanged={onChanged} />}
       {!readOnly && <IdentifierNameForm schema={schema} onChanged={onChanged} />}
@@ -55,18 +59,20 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
   const typeId = useId();
   const [name, setName] = useState('');
   const [dataType, setDataType] = useState<DataType>('STRING');
-  const [nameError, setNameError] = useState<string | undefined>();
+  const [problems, setProblems] = useState<NewAttributeErrors>({});
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
+  const count = Object.keys(schema.fields).length;
+  const full = count >= MAX_FIELDS;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone('');
-    const problems = validateNewAttribute({ name, dataType }, schema as DatasetSchema);
-    const first = Object.values(problems).find(Boolean);
-    setNameError(first);
-    if (first) return;
+    // Checked here, before anything is sent; the background checks again.
+    const found = validateNewAttribute({ name, dataType }, schema as DatasetSchema);
+    setProblems(found);
+    if (Object.values(found).some(Boolean)) return;
     setBusy(true);
     setError(null);
     try {
@@ -78,23 +84,41 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
       setError(toErrorInfo(caught));
     } finally {
       setBusy(false);
+      notifyEditLogChanged();
     }
   };
 
   return (
     <form className="mdi-stack mdi-card" onSubmit={(event) => void submit(event)} aria-label="Add attribute" noValidate>
       <h3>Add attribute</h3>
+      {full || problems.form ? (
+        <p role="alert" className="mdi-error">
+          {problems.form ?? `A dataset can have at most ${MAX_FIELDS} fields; this one has ${count}.`}
+        </p>
+      ) : null}
       <div className="mdi-row">
-        <TextField label="Attribute name" value={name} onChange={setName} error={nameError} />
+        <TextField
+          label="Attribute name"
+          value={name}
+          onChange={(next) => {
+            setName(next);
+            setProblems({});
+          }}
+          error={problems.name}
+          hint="Starts with a letter; letters, digits and underscores"
+          autoComplete="off"
+          spellCheck={false}
+        />
         <div className="mdi-field">
           <label htmlFor={typeId}>Data type</label>
-          <select id={typeId} value={dataType} onChange={(event) => setDataType(event.target.value as DataType)}>
+          <select id={typeId} value={dataType} onChange={(event) => setDataType(event.target.value as DataType)} aria-invalid={problems.dataType ? true : undefined}>
             {DATA_TYPES.map((type) => (
               <option key={type}>{type}</option>
             ))}
           </select>
+          {problems.dataType && <span className="mdi-error">{problems.dataType}</span>}
         </div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || full}>
           Add attribute
         </button>
       </div>
@@ -106,7 +130,8 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
   );
 }
 
-function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; onChanged(next: SchemaView): void }) {
+/** Sets a dataset's Identifier Name (`PATCH …/schema/{name}/` with `named_identifier`). */
+export function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; onChanged(next: SchemaView): void }) {
   const [value, setValue] = useState(schema.named_identifier ?? '');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -129,6 +154,7 @@ function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; onChang
       setError(toErrorInfo(caught));
     } finally {
       setBusy(false);
+      notifyEditLogChanged();
     }
   };
 

@@ -3,7 +3,7 @@
  * rather than by a 400 from the server.
  */
 import { describeSchema } from './describe';
-import { browserTimeZone, fromIsoDateTime, isValidTimeZone, normalizeLocalDateTime, resolveLocalDateTime, toIsoDateTime } from './datetime';
+import { browserTimeZone, fromIsoDateTime, isIsoDateTime, isValidTimeZone, normalizeLocalDateTime, resolveLocalDateTime, toIsoDateTime } from './datetime';
 import { joinMultiString, splitMultiString } from './multiString';
 import {
   isDateTimeFormValue,
@@ -187,4 +187,52 @@ export function formStateToRow(schema: DatasetSchema, state: FormState, mode: Fo
     else if (result.value !== null) row[f.name] = result.value;
   }
   return { row, errors };
+}
+
+/**
+ * Checks a row that is about to be sent (values already converted), as Monetate would: the
+ * background runs it on every save, whatever surface built the row.
+ * @example checkRow(schema, { customer_id: 'A1', age: '36' }) // { age: 'Send a number, not text…' }
+ */
+export function checkRow(schema: DatasetSchema, row: RecordValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const described = describeSchema(schema).fields;
+  const known = new Set(described.map((f) => f.name));
+  for (const name of Object.keys(row)) if (!known.has(name)) errors[name] = 'Not a field of this dataset. Refresh the schema and try again.';
+  for (const f of described) {
+    const value = Object.hasOwn(row, f.name) ? row[f.name] : null;
+    if (value === null || value === undefined) {
+      if (f.isRequired) errors[f.name] = f.isIdentifier ? 'This field is the identifier and cannot be empty.' : 'Enter a value: this field is required.';
+      continue;
+    }
+    const problem = rowValueProblem(f.spec, value);
+    if (problem) errors[f.name] = problem;
+  }
+  return errors;
+}
+
+function rowValueProblem(spec: FieldSpec, value: RecordValue): string | null {
+  switch (spec.data_type) {
+    case 'NUMBER':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'Send a number, not text.';
+    case 'BOOLEAN':
+      return typeof value === 'boolean' ? null : 'Send true or false.';
+    case 'DATETIME':
+      return typeof value === 'string' && isIsoDateTime(value) ? null : 'Send an ISO-8601 date and time with a zone, for example 2026-03-31T14:30:00Z.';
+    case 'MULTI_STRING': {
+      if (typeof value !== 'string') return 'Send the values as one comma-separated text.';
+      // Only `\,` and `\\` are escapes; Monetate refuses any other backslash.
+      if (/\\/.test(value.replace(/\\[,\\]/g, ''))) return 'Write a backslash as \\\\ and a comma inside a value as \\,.';
+      const items = splitMultiString(value);
+      if (items.length === 0) return 'Enter at least one value or leave the field empty.';
+      for (const [i, item] of items.entries()) {
+        if (item === '') return `Value ${i + 1} is empty. Remove it or enter text.`;
+        const problem = checkText(item, `"${item}"`);
+        if (problem) return problem;
+      }
+      return null;
+    }
+    default:
+      return typeof value === 'string' ? (value === '' ? 'Enter text or leave the field empty.' : checkText(value)) : 'Send text.';
+  }
 }
