@@ -11,12 +11,14 @@ const MONETATE_API = 'https://api.monetate.net/*';
 const MONETATE_PLATFORM = 'https://marketer.monetate.net/*';
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 const LOCAL_MODE = 'emulator';
+/** Built from entrypoints/overlay-panel; loaded by the overlay content script. */
+const OVERLAY_PANEL_SCRIPT = 'overlay-panel.js';
 
 export default defineConfig({
   // Parallel work (and parallel test runs) can build into separate folders.
   outDir: process.env.MDI_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ mode, browser }) => {
+  manifest: ({ mode, browser, manifestVersion }) => {
     const local = mode === LOCAL_MODE;
     return {
       name: 'Monetate Data Inspector',
@@ -32,11 +34,24 @@ export default defineConfig({
           description: 'Open quick look-up',
         },
       },
+      // The overlay's React panel is loaded on first open by a dynamic import() from its content
+      // script, which Chrome allows only for resources web-accessible to the page's origin.
+      web_accessible_resources:
+        manifestVersion === 2
+          ? [OVERLAY_PANEL_SCRIPT]
+          : [{ resources: [OVERLAY_PANEL_SCRIPT], matches: [MONETATE_PLATFORM, ...(local ? LOOPBACK : [])] }],
       browser_specific_settings:
         browser === 'firefox' ? { gecko: { id: 'data-inspector@monetate-tools.invalid' } } : undefined,
     };
   },
   hooks: {
+    // WXT defines process.env.NODE_ENV as the mode in single-entry (content script, unlisted
+    // script) builds; in the local flavour that is "emulator", which would ship React's
+    // development build in the overlay panel. The local flavour is the production code.
+    'vite:build:extendConfig': (_entrypoints, viteConfig) => {
+      if (viteConfig.mode !== LOCAL_MODE) return;
+      viteConfig.define = { ...viteConfig.define, 'process.env.NODE_ENV': JSON.stringify('production') };
+    },
     'config:resolved': (wxt) => {
       if (wxt.config.mode === LOCAL_MODE) {
         wxt.config.outDir = wxt.config.outDir.replace(/-emulator$/, '-local');
