@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import type { SchemaView } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -9,6 +8,7 @@ import { QueueIndicator } from '../lookup/QueueIndicator';
 import { LookupStatus } from '../lookup/LookupStatus';
 import { useDatasets } from '../lookup/useDatasets';
 import { RecordWorkspace } from '../workspace/RecordWorkspace';
+import { useDatasetSchema } from '../workspace/useDatasetSchema';
 
 /** A record the page asked for (an ID link); `serial` makes a repeated pick count again. */
 export interface RecordRequest {
@@ -44,8 +44,6 @@ export function OverlayPanel({ pageDataset, request, pageOrigin, onClose, onHidd
   const { datasets, error: datasetsError } = useDatasets(ready, `${status?.profileName}:${ready}`);
   const [selected, setSelected] = useState<{ schema: string; id: string }>({ schema: '', id: '' });
   const onFormChange = useCallback((schema: string, id: string) => setSelected({ schema, id }), []);
-  const [schema, setSchema] = useState<SchemaView | null>(null);
-  const [schemaError, setSchemaError] = useState<ErrorInfo | null>(null);
   const [sidePanelNote, setSidePanelNote] = useState<SidePanelNote>(null);
   const [hideError, setHideError] = useState<ErrorInfo | null>(null);
 
@@ -59,17 +57,7 @@ export function OverlayPanel({ pageDataset, request, pageOrigin, onClose, onHidd
   }, [request, ready, status?.defaultDataset, lookUp]);
 
   const schemaName = (lookup.status === 'done' && lookup.result?.schema) || selected.schema;
-  useEffect(() => {
-    if (!ready || !schemaName) return setSchema(null);
-    let live = true;
-    setSchemaError(null);
-    sendRequest('schema.get', { name: schemaName })
-      .then((loaded) => live && setSchema(loaded))
-      .catch((caught) => live && setSchemaError(toErrorInfo(caught)));
-    return () => {
-      live = false;
-    };
-  }, [ready, schemaName]);
+  const { schema, error: schemaError } = useDatasetSchema(ready, schemaName || undefined);
 
   useEffect(() => setSidePanelNote(null), [lookup.schema, lookup.id]);
 

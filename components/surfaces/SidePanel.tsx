@@ -1,6 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import type { SchemaView } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -11,6 +9,7 @@ import { QueueIndicator } from '../lookup/QueueIndicator';
 import { LookupStatus } from '../lookup/LookupStatus';
 import { useDatasets } from '../lookup/useDatasets';
 import { RecordWorkspace } from '../workspace/RecordWorkspace';
+import { useDatasetSchema } from '../workspace/useDatasetSchema';
 import { SchemaTools } from '../workspace/SchemaTools';
 import { HistoryList } from '../workspace/HistoryList';
 import { EditLogView } from '../workspace/EditLogView';
@@ -30,8 +29,6 @@ export function SidePanel() {
   const { datasets, error: datasetsError } = useDatasets(ready, `${profile?.id}:${ready}`);
   const [selected, setSelected] = useState<{ schema: string; id: string }>({ schema: '', id: '' });
   const [prefill, setPrefill] = useState<{ schema?: string; id?: string }>({});
-  const [schema, setSchema] = useState<SchemaView | null>(null);
-  const [schemaError, setSchemaError] = useState<ErrorInfo | null>(null);
   const onFormChange = useCallback((schemaName: string, id: string) => setSelected({ schema: schemaName, id }), []);
 
   // A right-click or another surface asked to show a record: take it once, fill in, look up.
@@ -51,17 +48,7 @@ export function SidePanel() {
   }, [showRequest, clearShowRequest, ready, takePending]);
 
   const schemaName = (lookup.status === 'done' && lookup.result?.schema) || selected.schema;
-  useEffect(() => {
-    if (!ready || !schemaName) return setSchema(null);
-    let live = true;
-    setSchemaError(null);
-    sendRequest('schema.get', { name: schemaName })
-      .then((loaded) => live && setSchema(loaded))
-      .catch((caught) => live && setSchemaError(toErrorInfo(caught)));
-    return () => {
-      live = false;
-    };
-  }, [ready, schemaName]);
+  const { schema, setSchema, error: schemaError } = useDatasetSchema(ready, schemaName || undefined);
 
   if (!app) return <main className="mdi-sidepanel">{loadError ? <ErrorMessage error={loadError} /> : <p role="status">Loading…</p>}</main>;
   if (!profile) {
