@@ -51,6 +51,10 @@ test('a deactivated key: new tokens are refused in words, and data calls with an
     chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { schema: 'customer_attributes', id: 'C-1', callerId: 'e2e' } }),
   );
   expect(lookup).toMatchObject({ ok: false, error: { code: 'revoked', status: 403 } });
+
+  // That useless token is forgotten: asking for a token mints afresh, and the key is refused.
+  const again = await popup.evaluate(() => chrome.runtime.sendMessage({ channel: 'mdi', type: 'token.get', payload: {} }));
+  expect(again).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
 });
 
 test('a clock two minutes off is corrected with one retry; an unregistered key is reported as not accepted', async ({

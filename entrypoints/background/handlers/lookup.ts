@@ -32,6 +32,9 @@ export async function runLookup(services: Services, { schema, id, refresh, calle
     // Older than the user's "reuse answers for" setting: ask Monetate again.
     if (outcome.fromCache && Date.now() - outcome.fetchedAt > cacheTtlSeconds * 1000) outcome = await enqueue(true);
   } catch (error) {
+    // A token whose key was deactivated is useless: forget it, so "Copy token" and the next
+    // call mint afresh and say in words that the key is not accepted.
+    if (error instanceof AppError && error.code === 'revoked') await services.tokens.invalidate(profile.id);
     if (!(error instanceof AppError) || error.code !== 'cancelled') await remember(profile.id, { schema, id, at: Date.now(), outcome: 'error' });
     throw error;
   }
