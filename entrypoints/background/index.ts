@@ -5,6 +5,8 @@ import { createServices, LOCAL_BUILD, type Services } from './services';
 import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
 import { isMonetatePlatformOrigin } from './sender';
 
+const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog']);
+
 export default defineBackground(() => {
   // Built on first use, so waking the worker for an alarm or a click stays cheap.
   let services: Services | undefined;
@@ -27,7 +29,9 @@ export default defineBackground(() => {
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' && area !== 'session') return;
-    getServices().scheduleStateBroadcast();
+    // The limiter's pace is written before every look-up; it is not state any surface shows.
+    const shown = Object.keys(changes).some((key) => !NOT_SHOWN_KEYS.has(key));
+    if (shown) getServices().scheduleStateBroadcast();
     if ('profiles' in changes || 'activeProfileId' in changes || 'knownDatasets' in changes) void rebuildContextMenu();
   });
 

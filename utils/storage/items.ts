@@ -88,7 +88,6 @@ export const tokensItem = storage.defineItem<Record<string, CachedToken>>('sessi
 /** The earliest time the next record look-up may be sent, saved before every send. */
 export const nextLookupAtItem = storage.defineItem<number>('session:nextLookupAt', { fallback: 0 });
 export const lastJwtItem = storage.defineItem<SignedJwtView | null>('session:lastJwt', { fallback: null });
-export const lastActivityItem = storage.defineItem<number>('session:lastActivity', { fallback: 0 });
 
 /** Dataset names last seen per profile, for the right-click submenu (names only, nothing secret). */
 export const knownDatasetsItem = storage.defineItem<Record<string, string[]>>('local:knownDatasets', { fallback: {}, version: 1 });
