@@ -29,7 +29,8 @@ export default defineConfig({
       // No web page and no other extension may message us.
       externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
       commands: {
-        _execute_action: {
+        // MV2 (Firefox) names the toolbar button's command differently.
+        [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
           suggested_key: { default: 'Alt+Shift+M' },
           description: 'Open quick look-up',
         },
