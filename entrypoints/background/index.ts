@@ -3,7 +3,7 @@ import { EVENTS_PORT } from '@/utils/messages/protocol';
 import { createRouter } from './router';
 import { createServices, LOCAL_BUILD, type Services } from './services';
 import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
-import { isMonetatePlatformOrigin } from './sender';
+import { extensionOrigin, isMonetatePlatformOrigin, originOf } from './sender';
 
 const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog']);
 
@@ -17,8 +17,8 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== EVENTS_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
-    const origin = port.sender.origin ?? (port.sender.url ? new URL(port.sender.url).origin : '');
-    const trusted = origin === new URL(browser.runtime.getURL('/')).origin;
+    const origin = port.sender.origin ?? originOf(port.sender.url) ?? '';
+    const trusted = origin === extensionOrigin();
     if (!trusted && !isMonetatePlatformOrigin(origin, LOCAL_BUILD)) return port.disconnect();
     const { registry, appState, overlayStatus } = getServices();
     registry.add(port, trusted, (surface) => {

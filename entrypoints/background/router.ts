@@ -4,17 +4,17 @@ import { parseRequest, type Reply } from '@/utils/messages/protocol';
 import { handlers } from './handlers';
 import type { Handler } from './handlers/types';
 import { LOCAL_BUILD, type Services } from './services';
-import { classifySender, mayRequest } from './sender';
+import { classifySender, extensionOrigin, mayRequest } from './sender';
 
 /**
  * The one door into the background: who is asking, is the message well-formed, is this
  * sender allowed this request; then one small handler answers. Errors travel as plain data.
  */
 export function createRouter(getServices: () => Services) {
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const ownOrigin = extensionOrigin();
 
   return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
-    const senderKind = classifySender(sender, browser.runtime.id, extensionOrigin, LOCAL_BUILD);
+    const senderKind = classifySender(sender, browser.runtime.id, ownOrigin, LOCAL_BUILD);
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: new AppError('bad_message', parsed.detail).toInfo() };
     if (!mayRequest(senderKind, parsed.type)) return { ok: false, error: new AppError('forbidden_sender').toInfo() };

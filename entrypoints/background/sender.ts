@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_REQUESTS, type RequestType } from '@/utils/messages/protocol';
 
 /** Origins whose pages run the overlay. The local build adds loopback for the emulator's demo pages. */
@@ -26,7 +26,7 @@ export function classifySender(
   localBuild: boolean,
 ): SenderKind {
   if (sender.id !== extensionId) return 'refused';
-  const origin = sender.origin ?? safeOrigin(sender.url);
+  const origin = sender.origin ?? originOf(sender.url);
   if (!origin) return 'refused';
   if (origin === extensionOrigin) return 'extension-page';
   if (sender.tab && isMonetatePlatformOrigin(origin, localBuild)) return 'content-script';
@@ -39,11 +39,17 @@ export function mayRequest(kind: SenderKind, type: RequestType): boolean {
   return false;
 }
 
-function safeOrigin(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
+/**
+ * The scheme and host of a URL. Read from the text because extension schemes
+ * (chrome-extension:, moz-extension:) have no URL origin outside the browser itself.
+ * @example originOf('chrome-extension://abc/popup.html') // 'chrome-extension://abc'
+ */
+export function originOf(url: string | undefined): string | null {
+  const match = url ? /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)/i.exec(url) : null;
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+/** This extension's own origin, where its pages live. */
+export function extensionOrigin(): string {
+  return originOf(browser.runtime.getURL('/')) ?? '';
 }

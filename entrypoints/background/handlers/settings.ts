@@ -1,6 +1,7 @@
 import { AppError } from '@/utils/errors';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { DEFAULT_LAUNCHER_POSITION, settingsItem, pendingShowItem } from '@/utils/storage/items';
+import { originOf } from '../sender';
 import type { Handler } from './types';
 
 export const saveSettings: Handler<'settings.save'> = async (changes) => {
@@ -23,7 +24,7 @@ export const saveLauncherPosition: Handler<'launcher.save'> = async (position) =
 
 /** Hides the overlay launcher on the page's own site; the sender's origin decides, not the payload. */
 export const hideOverlayOnSite: Handler<'overlay.hideOnSite'> = async ({ origin }, { sender }) => {
-  const senderOrigin = sender.origin ?? (sender.url ? new URL(sender.url).origin : null);
+  const senderOrigin = sender.origin ?? originOf(sender.url);
   if (!senderOrigin || senderOrigin !== origin) throw new AppError('forbidden_sender');
   const settings = await settingsItem.getValue();
   if (!settings.overlayHiddenOrigins.includes(origin)) {
@@ -33,7 +34,7 @@ export const hideOverlayOnSite: Handler<'overlay.hideOnSite'> = async ({ origin 
 };
 
 export const overlayStatus: Handler<'overlay.status'> = async (_payload, { services, sender }) =>
-  services.overlayStatus(sender.origin ?? (sender.url ? new URL(sender.url).origin : null));
+  services.overlayStatus(sender.origin ?? originOf(sender.url));
 
 /**
  * Asks the side panel to show a record; it picks the request up when it opens or is open.
