@@ -114,3 +114,23 @@ export async function setUpUnlockedProfile(
   await emulator.admin('/__admin/api-keys', { username, publicKey: key.publicKeyPem });
   return { profileId: profile.id, username };
 }
+
+/**
+ * Headless Chromium cannot grant clipboard permissions to a chrome-extension:// origin, so the
+ * page's clipboard keeps a copy of what the extension writes (the real write still happens).
+ */
+export async function recordClipboard(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = async (text: string) => {
+      (window as unknown as { copiedText?: string }).copiedText = text;
+      await write(text).catch(() => undefined);
+    };
+  });
+}
+
+/** What the page last wrote to the clipboard (see `recordClipboard`). */
+export async function copiedText(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (window as unknown as { copiedText?: string }).copiedText);
+}

@@ -37,7 +37,17 @@ test('unknown and malformed messages are refused at the background', async ({ op
 test('the production build reaches only Monetate and never loopback', () => {
   const manifestText = readFileSync(path.resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json'), 'utf8');
   expect(manifestText).not.toMatch(/localhost|127\.0\.0\.1/);
-  const manifest = JSON.parse(manifestText) as { host_permissions: string[]; externally_connectable: unknown };
+  const manifest = JSON.parse(manifestText) as {
+    host_permissions: string[];
+    externally_connectable: unknown;
+    content_scripts: Array<{ matches: string[] }>;
+    commands: Record<string, { suggested_key?: { default?: string } }>;
+    permissions: string[];
+  };
   expect(manifest.host_permissions).toEqual(['https://api.monetate.net/*']);
   expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
+  expect(manifest.content_scripts.flatMap((script) => script.matches)).toEqual(['https://marketer.monetate.net/*']);
+  expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'contextMenus', 'sidePanel']));
+  // The keyboard shortcut opens the popup, whose Record ID field takes the focus.
+  expect(manifest.commands._execute_action?.suggested_key?.default).toBe('Alt+Shift+M');
 });

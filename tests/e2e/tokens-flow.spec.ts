@@ -1,4 +1,4 @@
-import { expect, sendFromPage, test } from './fixtures';
+import { expect, recordClipboard, sendFromPage, test } from './fixtures';
 import { authCalls, createProfileInOptions, generateKeyInOptions, PASSPHRASE, registerOnApiKeysPage, stopServiceWorker, workerRestarted, tokenAlert } from './keys-helpers';
 
 const USERNAME = 'api-e2e-tokens';
@@ -79,18 +79,3 @@ test('a profile made in the options page gets a token in the popup, which surviv
   const fresh = (await sendFromPage<{ token: string }>(popup, 'token.get', {})).token;
   expect(fresh).not.toBe(copied);
 });
-
-/**
- * Headless Chromium cannot grant clipboard permissions to a chrome-extension:// origin, so the
- * page's clipboard keeps a copy of what the extension writes (the real write still happens).
- */
-async function recordClipboard(page: import('@playwright/test').Page) {
-  await page.evaluate(() => {
-    const clipboard = navigator.clipboard;
-    const write = clipboard.writeText.bind(clipboard);
-    clipboard.writeText = async (text: string) => {
-      (window as unknown as { copiedText?: string }).copiedText = text;
-      await write(text).catch(() => undefined);
-    };
-  });
-}
