@@ -1,8 +1,20 @@
 import { Field, describedBy, hasMessages } from '../ui';
 import { TypeHint, useControlId, type FieldInputProps } from './fieldInputProps';
 
-/** A STRING field (also GOOGLE_PRODUCT_CATEGORY): one line of text. */
-export function StringInput({ name, value, onChange, error, readOnly, required, markers, typeLabel = 'STRING', id, onBlur }: FieldInputProps<string>) {
+/** A STRING field (also GOOGLE_PRODUCT_CATEGORY): one line of text. NumberInput reuses it. */
+export function StringInput({
+  name,
+  value,
+  onChange,
+  error,
+  readOnly,
+  required,
+  markers,
+  typeLabel = 'STRING',
+  id,
+  onBlur,
+  inputMode,
+}: FieldInputProps<string> & { inputMode?: 'text' | 'decimal' }) {
   const controlId = useControlId(id);
   return (
     <Field id={controlId} label={name} hint={<TypeHint typeLabel={typeLabel} markers={markers} required={required} />} error={error}>
@@ -10,6 +22,7 @@ export function StringInput({ name, value, onChange, error, readOnly, required, 
         id={controlId}
         className="mdi-input"
         type="text"
+        inputMode={inputMode}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}

@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
+import { useAction } from '../common/useAction';
 
 /** Passphrase field and Unlock button for a profile's key. */
 export function UnlockForm({ profileId, onUnlocked }: { profileId: string; onUnlocked?: () => void }) {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -16,17 +15,10 @@ export function UnlockForm({ profileId, onUnlocked }: { profileId: string; onUnl
       setError({ code: 'invalid_input', detail: 'Enter the passphrase you chose when you set up the key.' });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await sendRequest('vault.unlock', { profileId, passphrase });
-      setPassphrase('');
-      onUnlocked?.();
-    } catch (caught) {
-      setError(toErrorInfo(caught));
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() => sendRequest('vault.unlock', { profileId, passphrase }));
+    if (!result.ok) return;
+    setPassphrase('');
+    onUnlocked?.();
   };
 
   return (

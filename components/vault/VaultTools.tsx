@@ -5,6 +5,7 @@ import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
 import { UnlockForm } from './UnlockForm';
+import { useAction } from '../common/useAction';
 
 /** Unlock, lock, change passphrase and encrypted backup of one profile's vault. */
 export function VaultTools({ profile }: { profile: ProfileSummary }) {
@@ -37,27 +38,19 @@ function ChangePassphrase({ profileId }: { profileId: string }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
     if (next !== confirm) return setError({ code: 'invalid_input', detail: 'The two new passphrases differ. Type the same passphrase twice.' });
-    setBusy(true);
-    setError(null);
-    try {
-      await sendRequest('vault.changePassphrase', { profileId, current, next });
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setDone(true);
-    } catch (caught) {
-      setError(toErrorInfo(caught));
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() => sendRequest('vault.changePassphrase', { profileId, current, next }));
+    if (!result.ok) return;
+    setCurrent('');
+    setNext('');
+    setConfirm('');
+    setDone(true);
   };
 
   return (
@@ -119,24 +112,16 @@ export function ImportBackup({ onImported }: { onImported(profileId: string): vo
   const fileId = useId();
   const [text, setText] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text) return setError({ code: 'invalid_input', detail: 'Choose a backup file first.' });
-    setBusy(true);
-    setError(null);
-    try {
-      const profile = await sendRequest('vault.importBackup', { text, passphrase });
-      setText('');
-      setPassphrase('');
-      onImported(profile.id);
-    } catch (caught) {
-      setError(toErrorInfo(caught));
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() => sendRequest('vault.importBackup', { text, passphrase }));
+    if (!result.ok) return;
+    setText('');
+    setPassphrase('');
+    onImported(result.value.id);
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { useAction } from '../common/useAction';
 import { DATA_TYPES, MAX_FIELDS, describeSchema, validateNamedIdentifier, validateNewAttribute, type DatasetSchema, type DataType, type NewAttributeErrors } from '@/utils/schema';
 import type { SchemaView } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
@@ -60,9 +60,8 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
   const [name, setName] = useState('');
   const [dataType, setDataType] = useState<DataType>('STRING');
   const [problems, setProblems] = useState<NewAttributeErrors>({});
-  const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const count = Object.keys(schema.fields).length;
   const full = count >= MAX_FIELDS;
 
@@ -73,19 +72,12 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
     const found = validateNewAttribute({ name, dataType }, schema as DatasetSchema);
     setProblems(found);
     if (Object.values(found).some(Boolean)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await sendRequest('schema.addAttributes', { schema: schema.name, fields: { [name]: { data_type: dataType as 'STRING' } } });
-      setDone(`Added ${name} (${dataType}).`);
-      setName('');
-      onChanged(next);
-    } catch (caught) {
-      setError(toErrorInfo(caught));
-    } finally {
-      setBusy(false);
-      notifyEditLogChanged();
-    }
+    const result = await run(() => sendRequest('schema.addAttributes', { schema: schema.name, fields: { [name]: { data_type: dataType as 'STRING' } } }));
+    notifyEditLogChanged();
+    if (!result.ok) return;
+    setDone(`Added ${name} (${dataType}).`);
+    setName('');
+    onChanged(result.value);
   };
 
   return (
@@ -134,9 +126,8 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
 export function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; onChanged(next: SchemaView): void }) {
   const [value, setValue] = useState(schema.named_identifier ?? '');
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [error, setError] = useState<ErrorInfo | null>(null);
   const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -144,18 +135,11 @@ export function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; 
     const checked = validateNamedIdentifier(value);
     setFieldError(checked.ok ? undefined : checked.message);
     if (!checked.ok) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await sendRequest('schema.setIdentifier', { schema: schema.name, value });
-      setDone(`Identifier Name set to ${value}.`);
-      onChanged(next);
-    } catch (caught) {
-      setError(toErrorInfo(caught));
-    } finally {
-      setBusy(false);
-      notifyEditLogChanged();
-    }
+    const result = await run(() => sendRequest('schema.setIdentifier', { schema: schema.name, value }));
+    notifyEditLogChanged();
+    if (!result.ok) return;
+    setDone(`Identifier Name set to ${value}.`);
+    onChanged(result.value);
   };
 
   return (
