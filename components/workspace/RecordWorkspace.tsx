@@ -156,6 +156,12 @@ export function RecordWorkspace({
         <>
           <h3>{mode.kind === 'edit' ? `Edit “${current?.id ?? ''}”` : `New record in ${schema.name}`}</h3>
           {confirmWrites && <p className="mdi-hint">This profile confirms every write: review the changes, then save.</p>}
+          {mode.kind === 'edit' && !describeSchema(datasetSchema).uniqueKeyField && (
+            <p className="mdi-warn" role="note">
+              {schema.name} has no unique key, so Monetate keeps every row it receives: saving adds a new row for this
+              identifier rather than replacing this one.
+            </p>
+          )}
           <RecordForm
             key={`${mode.kind}-${formKey}`}
             schema={datasetSchema}

@@ -113,3 +113,20 @@ describe('RecordWorkspace', () => {
     await vi.waitFor(() => expect(screen.queryByText(/has no Identifier Name/)).toBeNull());
   });
 });
+
+describe('RecordWorkspace on a dataset without a unique key', () => {
+  it('warns before editing that saving adds a row instead of replacing this one', async () => {
+    const user = userEvent.setup();
+    const fields = Object.fromEntries(Object.entries(schema.fields).map(([name, spec]) => [name, { ...spec, unique_key: false }]));
+    render(<Harness lookUp={vi.fn()} initialSchema={{ ...(schema as SchemaView), fields }} />);
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(screen.getByRole('note')).toHaveTextContent('has no unique key');
+  });
+
+  it('says nothing of the kind when the dataset has one', async () => {
+    const user = userEvent.setup();
+    render(<Harness lookUp={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
+});
