@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { activeProfileIdItem, knownDatasetsItem, pendingShowItem, profilesItem } from '@/utils/storage/items';
+import { loadActiveProfile, pickActiveProfile } from '@/utils/storage/active-profile';
 import { runLookup } from './handlers/lookup';
 import type { Services } from './services';
 
@@ -23,7 +24,7 @@ export function rebuildContextMenu(): Promise<void> {
 
 async function build(): Promise<void> {
   const [profiles, activeId, known] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue(), knownDatasetsItem.getValue()]);
-  const profile = profiles.find((candidate) => candidate.id === activeId) ?? profiles[0];
+  const profile = pickActiveProfile(profiles, activeId);
   const datasets = profile ? (known[profile.id] ?? []) : [];
   await browser.contextMenus.removeAll();
   const title = 'Look up “%s” in Monetate';
@@ -49,10 +50,7 @@ export function createContextMenuClickHandler(getServices: () => Services) {
     const id = (info.selectionText ?? '').trim();
     void (async () => {
       let schema = menuId.startsWith(DATASET_PREFIX) ? menuId.slice(DATASET_PREFIX.length) : '';
-      if (!schema) {
-        const [profiles, activeId] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue()]);
-        schema = (profiles.find((candidate) => candidate.id === activeId) ?? profiles[0])?.defaultDataset ?? '';
-      }
+      if (!schema) schema = (await loadActiveProfile())?.defaultDataset ?? '';
       const services = getServices();
       if (schema && id && id.length <= MAX_ID_LENGTH) {
         // Errors (a locked key, no profile) reach the user through the panel's own look-up.

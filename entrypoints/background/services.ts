@@ -16,6 +16,7 @@ import {
   tokensItem,
   vaultsItem,
 } from '@/utils/storage/items';
+import { loadActiveProfile, pickActiveProfile } from '@/utils/storage/active-profile';
 import { createSurfaceRegistry } from './events';
 
 /** True in the local build (`npm run build:local`), which may reach the emulator on loopback. */
@@ -44,8 +45,7 @@ export function createServices() {
   }
 
   async function activeProfile(): Promise<Profile> {
-    const [profiles, activeId] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue()]);
-    const profile = profiles.find((candidate) => candidate.id === activeId) ?? profiles[0];
+    const profile = await loadActiveProfile();
     if (!profile) throw new AppError('profile_missing');
     return profile;
   }
@@ -114,7 +114,7 @@ export function createServices() {
       unlocked: unlocked.has(profile.id),
       tokenExpiresAt: tokenMap[profile.id]?.expiresAt ?? null,
     }));
-    const activeProfileId = profiles.some((profile) => profile.id === activeId) ? activeId : (profiles[0]?.id ?? null);
+    const activeProfileId = pickActiveProfile(profiles, activeId)?.id ?? null;
     return { profiles: summaries, activeProfileId, settings, lastJwt, localBuild: LOCAL_BUILD };
   }
 
@@ -125,7 +125,7 @@ export function createServices() {
       settingsItem.getValue(),
       keys.unlockedIds(),
     ]);
-    const profile = profiles.find((candidate) => candidate.id === activeId) ?? profiles[0];
+    const profile = pickActiveProfile(profiles, activeId);
     return {
       hasProfile: Boolean(profile),
       profileName: profile?.name ?? null,
