@@ -23,7 +23,7 @@ export function createRouter(getServices: () => Services) {
       const data = await handler(parsed.payload as never, { services: getServices(), sender, senderKind });
       // Whatever a person does through any surface keeps the key unlocked; only the overlay's
       // status check is not a person's action. Auto-lock counts idle time from here.
-      if (parsed.type !== 'overlay.status') void getServices().touchActivity().catch(() => undefined);
+      if (parsed.type !== 'overlay.status') await getServices().touchActivity().catch(() => undefined);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error) };

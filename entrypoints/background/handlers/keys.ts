@@ -16,7 +16,6 @@ async function storeNewKey(profileId: string, key: ImportedKey, passphrase: stri
   await services.keys.store(profileId, key.pkcs8);
   const { [profileId]: _old, ...tokens } = await tokensItem.getValue();
   await tokensItem.setValue(tokens);
-  await services.touchActivity();
   return { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, modulusBits: key.modulusBits };
 }
 
@@ -41,7 +40,6 @@ export const keyInfo: Handler<'key.info'> = async ({ profileId }, { services }) 
 
 export const unlock: Handler<'vault.unlock'> = async ({ profileId, passphrase }, { services }) => {
   await services.keys.unlock(profileId, passphrase);
-  await services.touchActivity();
   return null;
 };
 
@@ -99,7 +97,6 @@ export const importBackup: Handler<'vault.importBackup'> = async ({ text, passph
   await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profile.id]: { ...backup.vault, publicKey } });
   await profilesItem.setValue([...profiles, profile]);
   await services.keys.store(profile.id, pkcs8);
-  await services.touchActivity();
   return profile;
 };
 

@@ -22,7 +22,6 @@ export interface LookupAsk {
 export async function runLookup(services: Services, { schema, id, refresh, callerId }: LookupAsk): Promise<LookupView> {
   const profile = await services.activeProfile();
   await services.tokens.get(profile.id);
-  await services.touchActivity();
   const request = { profileId: profile.id, schema, id };
   const { cacheTtlSeconds } = await settingsItem.getValue();
   const enqueue = (fresh: boolean) => services.queue.enqueue(request, { callerId, refresh: fresh }).promise;

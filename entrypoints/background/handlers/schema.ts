@@ -24,7 +24,6 @@ async function loadSchemas(services: Services, refresh: boolean): Promise<{ prof
 }
 
 export const listSchemas: Handler<'schema.list'> = async ({ refresh }, { services }) => {
-  await services.touchActivity();
   return (await loadSchemas(services, Boolean(refresh))).list;
 };
 

@@ -5,7 +5,6 @@ import type { Handler } from './types';
 export const getToken: Handler<'token.get'> = async ({ fresh }, { services }) => {
   const profile = await services.activeProfile();
   const token = await services.tokens.get(profile.id, { fresh });
-  await services.touchActivity();
   return { ...token, alg: profile.alg };
 };
 
