@@ -50,10 +50,9 @@ function fractionToMs(fraction: string | undefined): number {
   return fraction ? Number(fraction.padEnd(3, '0').slice(0, 3)) : 0;
 }
 
-function parseLocal(local: string): WallClock | null {
-  const m = LOCAL_RE.exec(local);
-  if (!m) return null;
-  const w: WallClock = {
+/** Groups 1–7 of LOCAL_RE and ISO_RE: date, time, optional seconds and fraction. */
+function wallClockFromMatch(m: RegExpExecArray): WallClock {
+  return {
     year: Number(m[1]),
     month: Number(m[2]),
     day: Number(m[3]),
@@ -62,6 +61,12 @@ function parseLocal(local: string): WallClock | null {
     second: Number(m[6] ?? 0),
     millisecond: fractionToMs(m[7]),
   };
+}
+
+function parseLocal(local: string): WallClock | null {
+  const m = LOCAL_RE.exec(local);
+  if (!m) return null;
+  const w = wallClockFromMatch(m);
   return isRealWallClock(w) ? w : null;
 }
 
@@ -214,15 +219,7 @@ export function toIsoDateTime(localValue: string, timeZone: string): string {
 export function parseIsoDateTime(text: string): number | null {
   const m = ISO_RE.exec(text);
   if (!m) return null;
-  const w: WallClock = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6]),
-    millisecond: fractionToMs(m[7]),
-  };
+  const w = wallClockFromMatch(m);
   if (!isRealWallClock(w)) return null;
   const zone = m[8] as string;
   let offsetMs = 0;
