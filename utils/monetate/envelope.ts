@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { parseExactJson } from './exact-json';
 
 /** One item of `meta.errors` / `meta.warnings`: free-form objects, per the OpenAPI. */
 export const metaItemSchema = z.union([z.looseObject({}), z.string()]);
@@ -41,7 +42,8 @@ export async function readEnvelope(response: Response, options: ReadEnvelopeOpti
   const text = await readCapped(response, maxBytes);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Exact: a record's big NUMBER must go back to Monetate as it came, not rounded.
+    json = parseExactJson(text);
   } catch {
     throw new AppError('bad_response', 'not JSON', { status: response.status });
   }

@@ -6,6 +6,7 @@ import type { Envelope } from './envelope';
 import { errorFromResponse, errorFromThrown } from './errors';
 import type { ErrorContext } from './errors';
 import { parseHttpDate, parseRetryAfter } from './retry-after';
+import { stringifyExactJson } from './exact-json';
 
 /** What every HTTP call needs; injected so tests and the service worker choose. */
 export interface HttpDeps {
@@ -104,7 +105,7 @@ function requestInit(spec: CallSpec, signal: AbortSignal): RequestInit {
   };
   if (spec.body !== undefined) {
     headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(spec.body);
+    init.body = stringifyExactJson(spec.body);
   }
   return init;
 }
