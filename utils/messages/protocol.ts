@@ -3,6 +3,7 @@ import { profileInputSchema } from '../profiles/profile';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
+import type { RecordValues } from '../schema/types';
 
 /**
  * The one message protocol between every surface and the background service worker.
@@ -17,7 +18,10 @@ const recordId = z
   .max(512, 'A record ID is at most 512 characters.')
   .refine((id) => id.trim().length > 0, 'Enter a record ID.');
 const callerId = z.string().min(1).max(100);
-const recordRow = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+/** Field values as JSON: an `ExactNumber` or an object Monetate sent travels as plain data. */
+const recordRow = z.record(z.string().max(64), z.json()).refine((row) => Object.keys(row).length <= 100, 'A row has at most 100 fields.');
+/** Which read a save builds on: the record ID, the read's time (`fetchedAt`) and the row, in Monetate's order. */
+const saveBase = z.strictObject({ id: recordId, readAt: z.number().int().nonnegative(), row: z.number().int().min(0).max(100_000) });
 const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
 const fieldSpec = z.object({
   data_type: z.enum(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN']),
@@ -58,12 +62,15 @@ export const requestSchemas = {
   'lookup.cancel': z.object({ callerId }),
   'schema.list': z.object({ refresh: z.boolean().optional() }),
   'schema.get': z.object({ name: datasetName, refresh: z.boolean().optional() }),
-  'record.save': z.object({
-    schema: datasetName,
-    mode: z.enum(['edit', 'create']),
-    row: recordRow,
-    before: recordRow.nullable(),
-  }),
+  /**
+   * A save names the read it builds on and carries only the changed fields (`null` empties
+   * one); the background composes the row from its own copy of that read. A new record
+   * carries what the person filled in.
+   */
+  'record.save': z.discriminatedUnion('mode', [
+    z.strictObject({ schema: datasetName, mode: z.literal('create'), changes: recordRow }),
+    z.strictObject({ schema: datasetName, mode: z.enum(['edit', 'add_row']), base: saveBase, changes: recordRow }),
+  ]),
   'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
   'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
 } as const;
@@ -110,10 +117,17 @@ export interface KeyInfo {
 export interface LookupView {
   profileId: string;
   schema: string;
+  /** The ID looked up: as typed, less leading and trailing whitespace. */
   id: string;
-  record: Record<string, unknown> | null;
+  /** True when whitespace was trimmed from the ID typed (Monetate STRING values cannot carry it). */
+  idTrimmed: boolean;
+  /** Every row Monetate returned for the ID, in its order; empty when there is no such record. */
+  rows: RecordValues[];
   fromCache: boolean;
+  /** When Monetate gave this answer; a save names it (`base.readAt`). */
   fetchedAt: number;
+  /** The schema, when the rows named fields the cached one lacked and it was re-read. */
+  freshSchema?: SchemaView;
 }
 
 export interface SchemaView {
@@ -124,8 +138,11 @@ export interface SchemaView {
 }
 
 export interface SaveResult {
-  savedRow: Record<string, unknown>;
+  /** The row as sent: the record as read plus the changes. */
+  savedRow: RecordValues;
   recordId: string;
+  /** `update` replaced a row, `add_row` added one built from a read row, `create` a new record. */
+  kind: 'update' | 'add_row' | 'create';
 }
 
 export interface OverlayStatus {
