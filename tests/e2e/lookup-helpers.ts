@@ -14,7 +14,7 @@ export function arrivalGaps(requests: EmulatorRequest[]): number[] {
 
 export interface LookupReply {
   ok: boolean;
-  data?: { id: string; schema: string; record: Record<string, unknown> | null; fromCache: boolean; fetchedAt: number };
+  data?: { id: string; schema: string; rows: Array<Record<string, unknown>>; idTrimmed: boolean; fromCache: boolean; fetchedAt: number };
   error?: { code: string; detail?: string };
   /** Times the page had to send again because the service worker went away under it. */
   resent: number;

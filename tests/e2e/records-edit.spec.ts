@@ -230,21 +230,20 @@ test('"Check by look-up" says so when the unanswered save is not what Monetate r
   expect(posts(await emulator.requests())).toHaveLength(1);
 });
 
+// Deliberately changed (issue 9): the write controls of a read-only profile are hidden now, not disabled.
 test('a read-only profile offers no Edit or New record, says why, and the background refuses a save', async ({ openExtensionPage, emulator }) => {
   const panel = await openPanel(openExtensionPage, emulator, { readOnly: true });
   await lookUp(panel, DEMO_DATASET, SAMPLE_RECORD_ID);
   await expect(shownValue(panel, 'first_name')).toHaveText('Ava');
-  const reason = /This profile is read-only: records cannot be edited or created with it/;
-  await expect(panel.getByRole('button', { name: 'Edit', exact: true })).toBeDisabled();
-  await expect(panel.getByRole('button', { name: 'Edit', exact: true })).toHaveAccessibleDescription(reason);
-  await expect(panel.getByRole('button', { name: 'New record' })).toBeDisabled();
-  await expect(panel.getByRole('button', { name: 'New record' })).toHaveAccessibleDescription(reason);
+  await expect(panel.getByText(/This profile is read-only: records cannot be edited or created with it/)).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'New record' })).toHaveCount(0);
 
   const reply = await panel.evaluate(() =>
     chrome.runtime.sendMessage({
       channel: 'mdi',
       type: 'record.save',
-      payload: { schema: 'customer_attributes', mode: 'edit', row: { customer_id: 'C-100001', first_name: 'Nope' }, before: null },
+      payload: { schema: 'customer_attributes', mode: 'create', changes: { customer_id: 'C-NEW-RO', first_name: 'Nope' } },
     }),
   );
   expect(reply).toMatchObject({ ok: false, error: { code: 'read_only_profile' } });
