@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/app.ts';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, HTML_RECORD_ID, SAMPLE_RECORD_ID, SPECIAL_RECORD_ID } from '../../emulator/demo-data.ts';
+import {
+  DATASET_WITHOUT_IDENTIFIER,
+  DEMO_DATASET,
+  HTML_RECORD_ID,
+  MIXED_CASE_IDS,
+  MULTI_ROW_ID,
+  SAMPLE_RECORD_ID,
+  SPACED_DATASET,
+  SPECIAL_RECORD_ID,
+} from '../../emulator/demo-data.ts';
 import { startEmulator } from '../../emulator/server.ts';
 import { auth, body, DATA, lookupPath, rsaKeyPair, tokenFor, viaApp, viaFetch, type Call, type TestKeyPair } from './helpers.ts';
 
@@ -143,9 +152,31 @@ describe('look-ups (in-process, controlled clock)', () => {
     expect(unknownRetailer.status).toBe(404);
   });
 
-  it('answers with the most recent row for a dataset without a unique key', async () => {
+  it('answers with every row of the ID, in stored order, for a dataset without a unique key', async () => {
     const { data } = await body<Rows>(await lookup(lookupPath('C-100001', DATASET_WITHOUT_IDENTIFIER)));
-    expect(data.schema_rows[0]).toMatchObject({ customer_id: 'C-100001', visit_time: '2025-05-19T17:45:30Z', store_id: 'STORE-NYC-SOHO' });
+    expect(data.schema_rows.map((r) => [r.customer_id, r.visit_time, r.store_id])).toEqual([
+      ['C-100001', '2025-05-01T09:15:00Z', 'STORE-NYC-5TH'],
+      ['C-100001', '2025-05-19T17:45:30Z', 'STORE-NYC-SOHO'],
+    ]);
+  });
+
+  it('finds every row of an ID with | in a dataset whose name has spaces, at the encoded path', async () => {
+    const res = await lookup(lookupPath(MULTI_ROW_ID, SPACED_DATASET));
+    expect(new URL(lookupPath(MULTI_ROW_ID, SPACED_DATASET), 'http://x').pathname).toContain('next%20buy%20reco%20semi%20known%20users');
+    expect(res.status).toBe(200);
+    const { data } = await body<Rows>(res);
+    expect(data.schema_rows).toHaveLength(3);
+    expect(new Set(data.schema_rows.map((r) => r.customer_id))).toEqual(new Set([MULTI_ROW_ID]));
+  });
+
+  it('treats IDs as case-sensitive: two IDs differing in case are two records, a third casing is not found', async () => {
+    const [lower, upper] = MIXED_CASE_IDS;
+    const a = (await body<Rows>(await lookup(lookupPath(lower, SPACED_DATASET)))).data.schema_rows;
+    const b = (await body<Rows>(await lookup(lookupPath(upper, SPACED_DATASET)))).data.schema_rows;
+    expect(a.map((r) => r.customer_id)).toEqual([lower]);
+    expect(b.map((r) => r.customer_id)).toEqual([upper]);
+    expect(a[0]?.next_buy_sku).not.toBe(b[0]?.next_buy_sku);
+    expect((await lookup(lookupPath(lower.toUpperCase(), SPACED_DATASET))).status).toBe(404);
   });
 
   it('does not count look-ups rejected for authentication', async () => {

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, HTML_RECORD_ID, SPECIAL_RECORD_ID } from '../../emulator/demo-data.ts';
+import {
+  DATASET_WITHOUT_IDENTIFIER,
+  DEMO_DATASET,
+  HTML_RECORD_ID,
+  MULTI_ROW_ID,
+  ODD_VALUES,
+  ODD_VALUES_RECORD_ID,
+  SPACED_DATASET,
+  SPECIAL_RECORD_ID,
+} from '../../emulator/demo-data.ts';
 import { startEmulator } from '../../emulator/server.ts';
 import { auth, DATA, requestToken, rsaKeyPair, signJwt, viaFetch, type Call, type TestKeyPair } from './helpers.ts';
 
@@ -111,6 +120,25 @@ describe('demo platform pages', () => {
     // Only the page's own two script elements exist; record values cannot open or close one.
     expect(page.match(/<script/g)).toHaveLength(2);
     expect(page.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('links a dataset whose name has spaces by its encoded name, and serves it there', async () => {
+    const encoded = 'next%20buy%20reco%20semi%20known%20users';
+    expect(encodeURIComponent(SPACED_DATASET)).toBe(encoded);
+    expect(await (await call(DATASETS)).text()).toContain(`<a href="${DATASETS}/${encoded}" data-nav>${SPACED_DATASET}</a>`);
+    const res = await call(`${DATASETS}/${encoded}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain(`<h1 data-dataset-name="${SPACED_DATASET}">${SPACED_DATASET}</h1>`);
+    const ids = [...page.matchAll(/<td data-customer-id="([^"]*)">/g)].map((m) => m[1]);
+    expect(ids.filter((id) => id === MULTI_ROW_ID)).toHaveLength(3);
+  });
+
+  it('shows stored values as text, a big NUMBER with all its digits', async () => {
+    const page = await (await call(`${DATASETS}/${DEMO_DATASET}`)).text();
+    const row = new RegExp(`<tr><td data-customer-id="${ODD_VALUES_RECORD_ID}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
+    expect(row).toContain(`<td>${ODD_VALUES.lifetime_value}</td>`);
+    expect(row).toContain('<td>TRUE</td>');
   });
 
   it('reflects the emulator state and answers 404 for an unknown dataset', async () => {
