@@ -128,7 +128,7 @@ export interface EmulatorState {
   initialRecordShape: RecordShape;
 }
 
-export function createState(recordShape: RecordShape = 'openapi'): EmulatorState {
+export function createState(recordShape: RecordShape = 'list'): EmulatorState {
   return {
     datasets: buildDemoDatasets(),
     users: new Map(),

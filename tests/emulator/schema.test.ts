@@ -82,8 +82,8 @@ describe('PATCH schema', () => {
     expect(meta.code).toBe(200);
     expect(data.fields.shoe_size).toEqual({ data_type: 'NUMBER', identifier: false, unique_key: false, event_time: false, required: false });
     expect(data.fields).toHaveProperty('customer_id');
-    const record = await body<{ schema_rows: Array<Record<string, unknown>> }>(await call(lookupPath('C-100001'), { headers: auth(token) }));
-    expect(record.data.schema_rows[0]).toMatchObject({ shoe_size: null, Nick_Name_2: null });
+    const record = await body<Array<Record<string, unknown>>>(await call(lookupPath('C-100001'), { headers: auth(token) }));
+    expect(record.data[0]).toMatchObject({ shoe_size: null, Nick_Name_2: null });
     const schema = await body<Schema>(await get(`/schema/${DEMO_DATASET}/`));
     expect(Object.keys(schema.data.fields).slice(-2)).toEqual(['shoe_size', 'Nick_Name_2']);
   });
