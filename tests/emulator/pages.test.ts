@@ -57,9 +57,10 @@ describe('API Keys page', () => {
 
   it('creates a key from a form post, lists it as Active, and the key signs working JWTs', async () => {
     const page = await submit(PAGE, { username: 'api-form-user', publicKey: keys.spkiPem });
-    expect(page).toMatch(/role="status">Public key SHA256:\S+ created for api-form-user\./);
+    expect(page).toMatch(/role="status">Public key SHA256:\S+ created for api-form-user \(API User\)\./);
     const row = /<tr data-key-id="key-1">([\s\S]*?)<\/tr>/.exec(page)?.[1] ?? '';
     expect(row).toContain('<td>api-form-user</td>');
+    expect(row).toContain('<td>API User</td>');
     expect(row).toMatch(/<code>SHA256:[A-Za-z0-9+/]{43}<\/code>/);
     expect(row).toContain('<td>Active</td>');
     expect(row).toContain('>Deactivate</button>');
@@ -67,6 +68,34 @@ describe('API Keys page', () => {
     expect(token.status).toBe(200);
     // A reload does not repeat the message.
     expect(await (await call(`${PAGE}?flash=1`)).text()).not.toContain('role="status"');
+  });
+
+  it('offers API User (the default) and Read-Only API User, as Monetate\'s Create API User dialog does', async () => {
+    const page = await (await call(PAGE)).text();
+    expect(page).toMatch(/<legend>User type<\/legend>/);
+    expect(page).toMatch(/<label class="choice"><input type="radio" name="userType" value="api-user" checked> API User<\/label>/);
+    expect(page).toMatch(/<label class="choice"><input type="radio" name="userType" value="read-only"> Read-Only API User<\/label>/);
+  });
+
+  it('creates a Read-Only API User whose token reads but cannot write', async () => {
+    const page = await submit(PAGE, { username: 'api-reader', userType: 'read-only', publicKey: keys.spkiPem });
+    expect(page).toMatch(/role="status">Public key SHA256:\S+ created for api-reader \(Read-Only API User\)\./);
+    expect(/<tr data-key-id="key-1">[\s\S]*?<\/tr>/.exec(page)?.[0]).toContain('<td>Read-Only API User</td>');
+    const json = (await (await requestToken(call, await signJwt(keys.privateKey, { username: 'api-reader', iat: Date.now() / 1000 }))).json()) as { data: { token: string } };
+    expect((await call(`${DATA}/schema/`, { headers: auth(json.data.token) })).status).toBe(200);
+    const write = await call(`${DATA}/data/${DEMO_DATASET}/`, {
+      method: 'POST',
+      headers: { ...auth(json.data.token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ schema_rows: [{ customer_id: 'C-RO' }] }),
+    });
+    expect(write.status).toBe(403);
+    expect(await write.text()).toContain('Read-Only API User');
+  });
+
+  it('refuses an unknown user type and stores nothing', async () => {
+    const page = await submit(PAGE, { username: 'api-x', userType: 'admin', publicKey: keys.spkiPem });
+    expect(page).toMatch(/role="alert">Could not create the public key: choose API User or Read-Only API User\./);
+    expect(page).not.toContain('data-key-id=');
   });
 
   it('shows an alert for a bad key and stores nothing', async () => {
