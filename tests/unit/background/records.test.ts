@@ -96,7 +96,8 @@ function fieldsOf(text: string): Record<string, string> {
 }
 
 describe('look-ups', () => {
-  it('answer every row Monetate returned, in its order', async () => {
+  it.each(['list', 'openapi'] as const)('answer every row Monetate returned, in its order (%s answer shape)', async (shape) => {
+    monetate.setRecordShape(shape);
     const view = await lookUp(MULTI_ID, visits.name);
     expect(view.rows.map((row) => row.product)).toEqual(['p0', 'p1', 'p2']);
     expect(view.idTrimmed).toBe(false);
