@@ -9,6 +9,8 @@ export interface KeptValueInputProps {
   reason: KeptReason;
   markers: readonly string[];
   id?: string;
+  /** Monetate's refusal of this very value (it may refuse a value it holds itself): replacing it is the way out. */
+  error?: readonly string[];
   /** Absent when the value cannot be replaced here (a type the form does not know, a locked field). */
   onReplace?: () => void;
 }
@@ -17,7 +19,7 @@ export interface KeptValueInputProps {
  * A value the typed input cannot show exactly: shown as it is, in a read-only box, marked
  * "kept as is" and sent back untouched, unless the person chooses to replace it.
  */
-export function KeptValueInput({ field, value, reason, markers, id, onReplace }: KeptValueInputProps) {
+export function KeptValueInput({ field, value, reason, markers, id, error, onReplace }: KeptValueInputProps) {
   const controlId = useControlId(id);
   const noteId = `${controlId}-kept`;
   const empty = value === null || value === undefined;
@@ -26,6 +28,7 @@ export function KeptValueInput({ field, value, reason, markers, id, onReplace }:
       id={controlId}
       label={field.name}
       hint={<TypeHint typeLabel={String(field.spec.data_type)} markers={[...markers, 'kept as is']} required={field.isRequired} />}
+      error={error}
     >
       <input
         id={controlId}
@@ -33,7 +36,8 @@ export function KeptValueInput({ field, value, reason, markers, id, onReplace }:
         type="text"
         readOnly
         value={empty ? '' : recordValueText(value)}
-        aria-describedby={describedBy(controlId, { hint: true, extra: [noteId] })}
+        aria-invalid={error && error.length > 0 ? true : undefined}
+        aria-describedby={describedBy(controlId, { hint: true, error, extra: [noteId] })}
       />
       <p id={noteId} className="mdi-note">
         {describeKeptReason(reason)} {empty ? 'It stays empty.' : 'Kept as is: it is sent back exactly as Monetate gave it.'}

@@ -167,6 +167,7 @@ export function RecordForm({
               value={initialRecord?.[field.name]}
               reason={reason}
               markers={markers}
+              error={server}
               onReplace={replaceable ? () => setReplacing(field.name, true) : undefined}
             />
           );

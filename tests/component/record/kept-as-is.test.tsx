@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { RecordForm } from '../../../components/record';
+import { RecordForm, type RecordFormProps } from '../../../components/record';
 import type { DatasetSchema, RecordValues } from '../../../utils/schema';
 import { ODD_FIELDS, ODD_VALUES } from '../../support/odd-values';
 
@@ -26,10 +26,10 @@ const record: RecordValues = {
   location: '40.7,-74.0',
 };
 
-function setup() {
+function setup(props: Partial<RecordFormProps> = {}) {
   const onSave = vi.fn();
   const user = userEvent.setup();
-  render(<RecordForm schema={schema} initialRecord={record} mode="edit" onReview={vi.fn()} onSave={onSave} timeZone="UTC" timeZones={['UTC']} />);
+  render(<RecordForm schema={schema} initialRecord={record} mode="edit" onReview={vi.fn()} onSave={onSave} timeZone="UTC" timeZones={['UTC']} {...props} />);
   return { user, onSave };
 }
 
@@ -102,5 +102,16 @@ describe('RecordForm with values its inputs cannot show exactly', () => {
     await user.type(screen.getByLabelText('big'), '98765432109876543210');
     await user.click(saveButton());
     expect(onSave).toHaveBeenCalledWith({ big: { $exactNumber: '98765432109876543210' } });
+  });
+
+  it('shows Monetate’s refusal of a kept value beside it, still kept, until the person replaces it', async () => {
+    const { user } = setup({ serverErrors: { byField: { padded: ['Field "padded" (STRING) must not have leading or trailing whitespace.'] }, unmatched: [] } });
+    const box = screen.getByLabelText('padded');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveAccessibleDescription(/must not have leading or trailing whitespace/);
+    expect(box).toHaveValue('trailing space ');
+    await user.click(screen.getByRole('button', { name: 'Replace value of padded' }));
+    expect(screen.getByLabelText('padded')).toHaveAccessibleDescription(/Remove the spaces at the start or end/);
+    expect(saveButton()).toBeDisabled();
   });
 });
