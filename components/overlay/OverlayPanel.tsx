@@ -3,6 +3,7 @@ import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { sendRequest } from '@/utils/messages/send';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { RecordBoundary } from '../common/RecordBoundary';
 import { QuickLookupForm } from '../lookup/QuickLookupForm';
 import { QueueIndicator } from '../lookup/QueueIndicator';
 import { LookupStatus } from '../lookup/LookupStatus';
@@ -134,13 +135,15 @@ export function OverlayPanel({ pageDataset, request, pageOrigin, onClose, onHidd
           )}
           <ErrorMessage error={schemaError} />
           {schema && status && (
-            <RecordWorkspace
-              schema={schema}
-              lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
-              readOnly={status.readOnly}
-              confirmWrites={status.confirmWrites}
-              onLookUp={lookUp}
-            />
+            <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
+              <RecordWorkspace
+                schema={schema}
+                lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
+                readOnly={status.readOnly}
+                confirmWrites={status.confirmWrites}
+                onLookUp={lookUp}
+              />
+            </RecordBoundary>
           )}
         </>
       )}
