@@ -3,6 +3,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { sendRequest } from '@/utils/messages/send';
 import { datasetFromPage } from '@/utils/platform/selectors';
 import { isOverlayShortcut } from '@/utils/platform/shortcut';
+import { onlyTrusted } from '@/utils/platform/trusted-input';
 import type { OverlayPanelHandle } from '@/components/overlay/contract';
 import { createLauncher, type Launcher } from './launcher';
 import { watchCustomerIds } from './id-links';
@@ -112,14 +113,15 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
       watchCustomerIds({ ctx, parent: container, host, onPick: (id) => setOpen(true, { id }) });
 
+      // A person's Alt+Shift+K only: a page's synthetic keydown must not open the overlay.
       ctx.addEventListener(
         window,
         'keydown',
-        (event) => {
+        onlyTrusted((event: KeyboardEvent) => {
           if (!isOverlayShortcut(event)) return;
           event.preventDefault();
           setOpen(!open);
-        },
+        }),
         { capture: true },
       );
       ctx.addEventListener(window, 'resize', () => launcher.reflow(), { passive: true });
