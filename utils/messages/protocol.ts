@@ -3,7 +3,7 @@ import { profileInputSchema } from '../profiles/profile';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
-import type { RecordValues } from '../schema/types';
+import type { RecordValue, RecordValues } from '../schema/types';
 
 /**
  * The one message protocol between every surface and the background service worker.
@@ -18,8 +18,32 @@ const recordId = z
   .max(512, 'A record ID is at most 512 characters.')
   .refine((id) => id.trim().length > 0, 'Enter a record ID.');
 const callerId = z.string().min(1).max(100);
-/** Field values as JSON: an `ExactNumber` or an object Monetate sent travels as plain data. */
-const recordRow = z.record(z.string().max(64), z.json()).refine((row) => Object.keys(row).length <= 100, 'A row has at most 100 fields.');
+/**
+ * A field value as JSON (an `ExactNumber` or an object Monetate sent travels as plain data),
+ * nested at most 32 deep and checked without recursion: a hostile sender's deeply nested
+ * payload is refused, never a stack overflow in the background.
+ */
+const fieldValue = z.custom<RecordValue>((value) => isBoundedJson(value, 32), 'A field value must be JSON, nested at most 32 deep.');
+const recordRow = z.record(z.string().max(64), fieldValue).refine((row) => Object.keys(row).length <= 100, 'A row has at most 100 fields.');
+
+function isBoundedJson(root: unknown, maxDepth: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+  let seen = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (++seen > 10_000 || depth > maxDepth) return false;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return false;
+      continue;
+    }
+    if (typeof value !== 'object') return false;
+    const children = Array.isArray(value) ? value : Object.getPrototypeOf(value) === Object.prototype ? Object.values(value) : null;
+    if (!children) return false;
+    for (const child of children) stack.push({ value: child, depth: depth + 1 });
+  }
+  return true;
+}
 /** Which read a save builds on: the record ID, the read's time (`fetchedAt`) and the row, in Monetate's order. */
 const saveBase = z.strictObject({ id: recordId, readAt: z.number().int().nonnegative(), row: z.number().int().min(0).max(100_000) });
 const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);

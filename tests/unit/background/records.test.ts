@@ -186,6 +186,14 @@ describe('record.save from a content script (the overlay)', () => {
     expect(monetate.posts()).toHaveLength(0);
   });
 
+  it('gets a plain refusal, not a stack overflow, for a value nested absurdly deep', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const reply = await ask('record.save', { schema: DATASET, mode: 'create', changes: { customer_id: 'C-DEEP', email: deep } }, PLATFORM_TAB);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad_message' } });
+    expect(monetate.requests).toHaveLength(0);
+  });
+
   it('cannot replace an existing record by "creating" it with a partial row', async () => {
     const reply = await ask('record.save', { schema: DATASET, mode: 'create', changes: { customer_id: ODD_ID, email: 'x@example.com' } }, PLATFORM_TAB);
     expect(reply).toMatchObject({ ok: false, error: { code: 'record_exists' } });
