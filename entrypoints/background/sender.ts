@@ -1,17 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_REQUESTS, type RequestType } from '@/utils/messages/protocol';
+import { isPlatformOrigin } from '@/utils/hosts';
 
 /** Origins whose pages run the overlay. The local build adds loopback for the emulator's demo pages. */
-export function isMonetatePlatformOrigin(origin: string, localBuild: boolean): boolean {
-  if (origin === 'https://marketer.monetate.net') return true;
-  if (!localBuild) return false;
-  try {
-    const url = new URL(origin);
-    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
-  } catch {
-    return false;
-  }
-}
+export const isMonetatePlatformOrigin = isPlatformOrigin;
 
 export type SenderKind = 'extension-page' | 'content-script' | 'refused';
 
