@@ -4,10 +4,13 @@ import { createRouter } from './router';
 import { createServices, LOCAL_BUILD, type Services } from './services';
 import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
 import { extensionOrigin, isMonetatePlatformOrigin, originOf } from './sender';
+import { restrictStorageToTrustedContexts } from '@/utils/storage/access-level';
 
 const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog']);
 
 export default defineBackground(() => {
+  // First, before anything reads storage: content scripts get no access to local or session.
+  void restrictStorageToTrustedContexts(browser.storage);
   // Built on first use, so waking the worker for an alarm or a click stays cheap.
   let services: Services | undefined;
   const getServices = () => (services ??= createServices());
