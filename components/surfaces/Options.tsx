@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { DEFAULT_BASE_URL } from '@/utils/profiles/profile';
 import { sendRequest } from '@/utils/messages/send';
+import type { ProfileSummary } from '@/utils/messages/protocol';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ProfileForm } from '../profiles/ProfileForm';
@@ -60,6 +61,7 @@ export function Options() {
                   {profile.retailer} · {profile.username}
                   {profile.id === app.activeProfileId ? ' · active' : ''}
                 </span>
+                {profile.problem && <strong className="mdi-warn"> · not used: check and save it</strong>}
               </li>
             ))}
           </ul>
@@ -93,8 +95,10 @@ export function Options() {
         <div className="mdi-card">
           {showForm ? (
             <ProfileForm
+              key="new"
               profile={null}
               defaultBaseUrl={defaultBaseUrl}
+              localBuild={app.localBuild}
               onSaved={(profile) => {
                 setCreating(false);
                 setSelectedId(profile.id);
@@ -102,7 +106,12 @@ export function Options() {
               onCancel={app.profiles.length > 0 ? () => setCreating(false) : undefined}
             />
           ) : (
-            selected && <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} onSaved={() => undefined} />
+            selected && (
+              <>
+                {selected.problem && <ProfileProblemNotice problem={selected.problem} />}
+                <ProfileForm key={selected.id} profile={selected} defaultBaseUrl={defaultBaseUrl} localBuild={app.localBuild} onSaved={() => undefined} />
+              </>
+            )
           )}
         </div>
       </section>
@@ -120,11 +129,22 @@ export function Options() {
       )}
       <details className="mdi-card">
         <summary>Import a profile from an encrypted backup</summary>
-        <ImportBackup onImported={(id) => setSelectedId(id)} />
+        <ImportBackup localBuild={app.localBuild} onImported={(id) => setSelectedId(id)} />
       </details>
       <div className="mdi-card">
         <SettingsForm settings={app.settings} />
       </div>
     </main>
+  );
+}
+
+/** Why a stored profile is refused, and what to do, above its form. */
+function ProfileProblemNotice({ problem }: { problem: NonNullable<ProfileSummary['problem']> }) {
+  return (
+    <p className="mdi-warn" role="alert">
+      {problem === 'changed'
+        ? 'This profile was changed outside this page (in the browser’s storage), so the extension does not use it. Check every field below, above all the API base URL and Read-only, then choose Save profile.'
+        : 'This profile does not meet this version’s rules (for example its API base URL is not allowed), so the extension does not use it. Correct the marked fields and choose Save profile, or delete it.'}
+    </p>
   );
 }

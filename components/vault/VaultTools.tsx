@@ -6,6 +6,8 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
 import { UnlockForm } from './UnlockForm';
 import { useAction } from '../common/useAction';
+import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
+import { hostOf, requestHostPermission } from '@/utils/browser/host-permission';
 
 /** Unlock, lock, change passphrase and encrypted backup of one profile's vault. */
 export function VaultTools({ profile }: { profile: ProfileSummary }) {
@@ -107,8 +109,12 @@ function ExportBackup({ profile }: { profile: ProfileSummary }) {
   );
 }
 
-/** Restores a profile and its encrypted key from a backup file. */
-export function ImportBackup({ onImported }: { onImported(profileId: string): void }) {
+/**
+ * Restores a profile and its encrypted key from a backup file. A backup for an API host other
+ * than Monetate's asks the browser for that host first; the background checks the profile as the
+ * form does, and refuses a host the user did not allow.
+ */
+export function ImportBackup({ localBuild, onImported }: { localBuild: boolean; onImported(profileId: string): void }) {
   const fileId = useId();
   const [text, setText] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -117,6 +123,8 @@ export function ImportBackup({ onImported }: { onImported(profileId: string): vo
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text) return setError({ code: 'invalid_input', detail: 'Choose a backup file first.' });
+    const otherHost = otherApiHostOf(text, localBuild);
+    if (otherHost && !(await requestHostPermission(otherHost))) return setError({ code: 'host_not_permitted', detail: hostOf(otherHost) });
     const result = await run(() => sendRequest('vault.importBackup', { text, passphrase }));
     if (!result.ok) return;
     setText('');
@@ -149,4 +157,16 @@ export function ImportBackup({ onImported }: { onImported(profileId: string): vo
       <ErrorMessage error={error} />
     </form>
   );
+}
+
+/** The backup's API origin when it is an https host that needs the user's permission; else null (the background judges the rest). */
+function otherApiHostOf(text: string, localBuild: boolean): string | null {
+  let baseUrl: unknown;
+  try {
+    baseUrl = (JSON.parse(text) as { profile?: { baseUrl?: unknown } } | null)?.profile?.baseUrl;
+  } catch {
+    return null;
+  }
+  const checked = checkApiBaseUrl(typeof baseUrl === 'string' ? baseUrl : '', { localBuild });
+  return checked.ok && checked.needsPermission ? checked.origin : null;
 }

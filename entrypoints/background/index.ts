@@ -35,15 +35,15 @@ export default defineBackground(() => {
     // The limiter's pace is written before every look-up; it is not state any surface shows.
     const shown = Object.keys(changes).some((key) => !NOT_SHOWN_KEYS.has(key));
     if (shown) getServices().scheduleStateBroadcast();
-    if ('profiles' in changes || 'activeProfileId' in changes || 'knownDatasets' in changes) void rebuildContextMenu();
+    if ('profiles' in changes || 'activeProfileId' in changes || 'knownDatasets' in changes) void rebuildContextMenu(getServices);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === getServices().AUTO_LOCK_ALARM) void getServices().lockAll();
   });
 
-  browser.runtime.onInstalled.addListener(() => void rebuildContextMenu());
-  browser.runtime.onStartup.addListener(() => void rebuildContextMenu());
+  browser.runtime.onInstalled.addListener(() => void rebuildContextMenu(getServices));
+  browser.runtime.onStartup.addListener(() => void rebuildContextMenu(getServices));
   const onContextMenuClick = createContextMenuClickHandler(getServices);
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
   // End-to-end tests cannot click a native menu; in the local build only, they run the same

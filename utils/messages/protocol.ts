@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { profileInputSchema } from '../profiles/profile';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
+import type { ProfileProblem } from '../profiles/profile-store';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
 
@@ -89,6 +90,8 @@ export interface ProfileSummary extends Profile {
   unlocked: boolean;
   /** ms since epoch when the cached token expires, when there is one. */
   tokenExpiresAt: number | null;
+  /** Why the profile must not be used until it is checked and saved again (see `ProfileStore`); null when it may be. */
+  problem: ProfileProblem | null;
 }
 
 export interface AppState {

@@ -1,7 +1,9 @@
 import { AppError } from '@/utils/errors';
 import { generateKeyPair, importPrivateKey, publicKeyFromPkcs8, type ImportedKey } from '@/utils/keys';
 import { checkPassphraseStrength, exportVaultBackup, openVault, parseVaultBackup, rewrapVault, sealVault } from '@/utils/vault';
-import { profilesItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import { tokensItem, vaultsItem } from '@/utils/storage/items';
+import { isProductionBaseUrl } from '@/utils/profiles/profile';
+import { checkProfileInput } from './profiles';
 import type { HandlerContext, Handler } from './types';
 
 async function storeNewKey(profileId: string, key: ImportedKey, passphrase: string, { services }: HandlerContext) {
@@ -79,23 +81,28 @@ export const exportBackup: Handler<'vault.exportBackup'> = async ({ profileId },
   return { fileName: `monetate-key-backup-${safeName}.json`, text };
 };
 
-/** Restores a profile from a backup, after proving the passphrase opens its key. */
+/**
+ * Restores a profile from a backup, after proving the passphrase opens its key. The backup's
+ * profile goes through the same checks as the profile form (base-URL rule, host permission).
+ */
 export const importBackup: Handler<'vault.importBackup'> = async ({ text, passphrase }, { services }) => {
   const backup = parseVaultBackup(text);
+  const profiles = (await services.profiles.list()).map((entry) => entry.profile);
+  const input = await checkProfileInput(
+    {
+      ...backup.profile,
+      name: uniqueName(backup.profile.name.trim(), profiles.map((p) => p.name)),
+      readOnly: false,
+      confirmWrites: isProductionBaseUrl(backup.profile.baseUrl),
+    },
+    services,
+  );
   const pkcs8 = await openVault(backup.vault, passphrase);
   const { fingerprint, modulusBits } = await publicKeyFromPkcs8(pkcs8);
   const publicKey = { fingerprint, modulusBits };
-  const profiles = await profilesItem.getValue();
-  const profile = {
-    ...backup.profile,
-    name: uniqueName(backup.profile.name, profiles.map((p) => p.name)),
-    readOnly: false,
-    confirmWrites: /(^|\.)monetate\.net$/.test(safeHost(backup.profile.baseUrl)),
-    id: crypto.randomUUID(),
-    createdAt: Date.now(),
-  };
+  const profile = { ...input, id: crypto.randomUUID(), createdAt: Date.now() };
   await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profile.id]: { ...backup.vault, publicKey } });
-  await profilesItem.setValue([...profiles, profile]);
+  await services.profiles.put(profile);
   await services.keys.store(profile.id, pkcs8);
   return profile;
 };
@@ -108,12 +115,4 @@ function withPublicKey(vault: object, previous: unknown) {
 function uniqueName(name: string, taken: string[]): string {
   if (!taken.includes(name)) return name;
   for (let n = 2; ; n++) if (!taken.includes(`${name} (${n})`)) return `${name} (${n})`;
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
