@@ -139,7 +139,7 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   unauthorized: (d) =>
     `Monetate did not accept this API username and key${d ? ` (${d})` : ''}. Check the username, and that the public key shown in the options page is registered and active in Monetate.`,
   clock_skew: (d) =>
-    `Your computer's clock is off${d ? ` by ${d}` : ''} from Monetate's; fix it (set it to update automatically), then try again. Nothing was signed.`,
+    `Your computer's clock is off${d ? ` by ${d}` : ''} from Monetate's; fix it (set the date and time to update automatically), then try again.`,
   revoked: () =>
     'Monetate says this key was deactivated. Register a new public key in Monetate (Settings → Sites → API Keys) or ask your administrator.',
   rate_limited: (d) => `Monetate asked us to slow down${d ? ` (${d})` : ''}. The request will be retried; wait a moment.`,

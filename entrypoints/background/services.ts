@@ -65,7 +65,7 @@ export function createServices() {
       const view = decodeJwtForDisplay(jwt);
       await lastJwtItem.setValue({ header: view.header, claims: view.claims, signedAt: nowMs, alg: profile.alg });
       const { answer } = await client.refreshToken(targetOf(profile), jwt, profile.ttlSeconds);
-      return { token: answer.token, expiresIn: answer.expires_in };
+      return { token: answer.token, expiresIn: answer.expires_in, requestedTtlSeconds: profile.ttlSeconds };
     },
   });
 
