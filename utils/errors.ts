@@ -119,7 +119,7 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   key_too_small: (d) =>
     `This RSA key is too short${d ? ` (${d})` : ''}. Use a key of at least 2048 bits: openssl genrsa -out monetate.pem 2048, or use "Generate key pair".`,
   wrong_passphrase: () => 'That passphrase does not open this key. Check it and try again; nothing was changed.',
-  weak_passphrase: (d) => `Choose a longer passphrase${d ? `: ${d}` : ''}.`,
+  weak_passphrase: (d) => `This passphrase is too easy to guess${d ? `: ${d}` : '. Choose a longer one of several unrelated words.'}`,
   vault_missing: () => 'This profile has no key yet. Generate a key pair or import a private key in the options page.',
   vault_corrupt: () =>
     'The stored key could not be read. Restore it from an encrypted backup, or import the private key again.',

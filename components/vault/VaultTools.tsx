@@ -6,6 +6,7 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
 import { UnlockForm } from './UnlockForm';
 import { useAction } from '../common/useAction';
+import { describeEstimate, usePassphraseEstimate, weakPassphraseMessage } from './usePassphraseEstimate';
 import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
 import { hostOf, requestHostPermission } from '@/utils/browser/host-permission';
 
@@ -18,7 +19,7 @@ export function VaultTools({ profile }: { profile: ProfileSummary }) {
         The key is {profile.unlocked ? <strong className="mdi-ok">unlocked</strong> : <strong className="mdi-warn">locked</strong>}.
       </p>
       {profile.unlocked ? <LockButton profileId={profile.id} /> : <UnlockForm profileId={profile.id} />}
-      <ChangePassphrase profileId={profile.id} />
+      <ChangePassphrase profileId={profile.id} context={[profile.name, profile.username, profile.retailer]} />
       <ExportBackup profile={profile} />
     </section>
   );
@@ -36,17 +37,20 @@ function LockButton({ profileId }: { profileId: string }) {
   );
 }
 
-function ChangePassphrase({ profileId }: { profileId: string }) {
+function ChangePassphrase({ profileId, context }: { profileId: string; context: string[] }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState(false);
+  const estimate = usePassphraseEstimate(next, context);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
     if (next !== confirm) return setError({ code: 'invalid_input', detail: 'The two new passphrases differ. Type the same passphrase twice.' });
+    const weak = await weakPassphraseMessage(next, context);
+    if (weak) return setError({ code: 'invalid_input', detail: weak });
     const result = await run(() => sendRequest('vault.changePassphrase', { profileId, current, next }));
     if (!result.ok) return;
     setCurrent('');
@@ -60,7 +64,7 @@ function ChangePassphrase({ profileId }: { profileId: string }) {
       <summary>Change passphrase</summary>
       <form className="mdi-stack" onSubmit={(event) => void submit(event)} aria-label="Change passphrase">
         <TextField label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
-        <TextField label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={setNext} />
+        <TextField label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={setNext} hint={describeEstimate(estimate, 'Several unrelated words work well.')} />
         <TextField label="Confirm new passphrase" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} />
         <div>
           <button type="submit" disabled={busy}>

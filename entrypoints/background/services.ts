@@ -7,7 +7,8 @@ import { createKeySession } from '@/utils/session/key-session';
 import { createTokenService } from '@/utils/tokens/token-service';
 import type { Profile } from '@/utils/profiles/profile';
 import type { AppState, OverlayStatus, ProfileSummary } from '@/utils/messages/protocol';
-import { lastJwtItem, nextLookupAtItem, settingsItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import { lastJwtItem, nextLookupAtItem, settingsItem, tokensItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
+import { createUnlockGuard } from '@/utils/vault/unlock-guard';
 import { createProfileStore } from '@/utils/profiles/profile-store';
 import { createProfileSealer } from '@/utils/profiles/profile-seal';
 import { createHostAccess } from '@/utils/profiles/host-access';
@@ -36,6 +37,12 @@ export function createServices() {
   });
   const client = createMonetateClient({ fetch: hostAccess.guardFetch((input, init) => globalThis.fetch(input, init)) });
   const keys = createKeySession();
+  // Wrong passphrases in a row slow the next try down, across worker and browser restarts.
+  const unlockGuard = createUnlockGuard({
+    now: () => Date.now(),
+    load: () => unlockFailuresItem.getValue(),
+    save: (all) => unlockFailuresItem.setValue(all),
+  });
   const registry = createSurfaceRegistry({ onCallerGone: (callerId) => queue.cancelCaller(callerId) });
   // Profiles are checked on every read: a profile rewritten in storage directly is refused, not used.
   const profiles = createProfileStore({ localBuild: LOCAL_BUILD, sealer: createProfileSealer(createIntegrityKeyLoader()) });
@@ -169,6 +176,7 @@ export function createServices() {
     client,
     hostAccess,
     keys,
+    unlockGuard,
     profiles,
     tokens,
     queue,

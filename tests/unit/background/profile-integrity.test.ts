@@ -158,3 +158,42 @@ describe('API hosts other than Monetate’s', () => {
     });
   });
 });
+
+describe('unlocking after wrong passphrases', () => {
+  it('waits longer after each one, says how long, and a restarted worker still waits', async () => {
+    const { id } = await savedProfile();
+    expect(await ask('vault.lock', { profileId: id })).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++) {
+      expect(await ask('vault.unlock', { profileId: id, passphrase: 'not my passphrase at all' })).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+    }
+    expect(await ask('vault.unlock', { profileId: id, passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'unlock_throttled', detail: expect.stringMatching(/^\d+ seconds?$/) },
+    });
+    // A new worker: new services over the same storage.
+    let restarted: Services | undefined;
+    const freshRoute = createRouter(() => (restarted ??= createServices()));
+    expect(await freshRoute({ channel: 'mdi', type: 'vault.unlock', payload: { profileId: id, passphrase: PASSPHRASE } }, EXTENSION_PAGE as never)).toMatchObject({
+      ok: false,
+      error: { code: 'unlock_throttled' },
+    });
+    // The same wait holds for "change passphrase", which tries the current one too.
+    expect(await ask('vault.changePassphrase', { profileId: id, current: PASSPHRASE, next: 'a brand new passphrase 2' })).toMatchObject({
+      ok: false,
+      error: { code: 'unlock_throttled' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await ask('vault.unlock', { profileId: id, passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a weak passphrase for a new key in the background, whatever the page checked', async () => {
+    const { data } = (await ask('profiles.save', { input: profileInput })) as { data: { id: string } };
+    for (const passphrase of ['1234567890', 'passwordpassword', 'acme production 1']) {
+      expect(await ask('key.generate', { profileId: data.id, bits: 2048, passphrase }), passphrase).toMatchObject({
+        ok: false,
+        error: { code: 'weak_passphrase' },
+      });
+    }
+    expect(await vaultsItem.getValue()).toEqual({});
+  });
+});
