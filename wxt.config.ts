@@ -15,7 +15,8 @@ const LOCAL_MODE = 'emulator';
 /**
  * Extension pages (and the service worker) load only their own scripts, embed no plugins, connect
  * only over https (Monetate, or an API host the user granted) or, in the local build, to the
- * emulator, and may be framed only by themselves and the pages the overlay runs on.
+ * emulator, and may be framed only by themselves and the pages the overlay runs on (its panel is
+ * an extension page in an iframe on them).
  */
 function extensionPagesCsp(local: boolean): string {
   const loopbackOrigins = local ? LOOPBACK_HOSTNAMES.map((hostname) => `http://${hostname}:*`) : [];
@@ -26,8 +27,13 @@ function extensionPagesCsp(local: boolean): string {
     ["frame-ancestors 'self'", MONETATE_PLATFORM_ORIGIN, ...loopbackOrigins].join(' '),
   ].join('; ');
 }
-/** Built from entrypoints/overlay-panel; loaded by the overlay content script. */
-const OVERLAY_PANEL_SCRIPT = 'overlay-panel.js';
+
+/**
+ * The overlay's panel (entrypoints/overlay-frame), an extension page the content script shows
+ * in an iframe. Only the page itself must be web-accessible: the scripts and styles it loads
+ * are loaded by the extension's own origin.
+ */
+const OVERLAY_FRAME_PAGE = 'overlay-frame.html';
 
 export default defineConfig({
   // Parallel work (and parallel test runs) can build into separate folders.
@@ -56,12 +62,14 @@ export default defineConfig({
           description: 'Open quick look-up',
         },
       },
-      // The overlay's React panel is loaded on first open by a dynamic import() from its content
-      // script, which Chrome allows only for resources web-accessible to the page's origin.
+      // The overlay's panel iframe may be embedded by Monetate platform pages only. With
+      // use_dynamic_url, Chrome serves it only at a per-session address that the content script
+      // gets from runtime.getURL: a page cannot probe for it, or frame it itself, by its fixed URL.
+      // (MV2 has neither matches nor dynamic URLs; Firefox's extension addresses are random per install.)
       web_accessible_resources:
         manifestVersion === 2
-          ? [OVERLAY_PANEL_SCRIPT]
-          : [{ resources: [OVERLAY_PANEL_SCRIPT], matches: [MATCH_PATTERNS.monetatePlatform, ...(local ? MATCH_PATTERNS.loopback : [])] }],
+          ? [OVERLAY_FRAME_PAGE]
+          : [{ resources: [OVERLAY_FRAME_PAGE], matches: [MATCH_PATTERNS.monetatePlatform, ...(local ? MATCH_PATTERNS.loopback : [])], use_dynamic_url: true }],
       browser_specific_settings:
         browser === 'firefox' ? { gecko: { id: 'data-inspector@monetate-tools.invalid' } } : undefined,
     };

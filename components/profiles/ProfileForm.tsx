@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
 import { hostOf, requestHostPermission } from '@/utils/browser/host-permission';
@@ -37,9 +37,6 @@ function toDraft(profile: Profile | null, defaultBaseUrl: string): Draft {
  * Creates or edits a profile. Nothing is saved until every field is valid; each field says
  * what is wrong with it. An API host other than Monetate's is saved only once the user allows
  * the extension that host in the browser's own prompt, which names it.
- *
- * Render it with `key={profile.id}`: the draft starts from the profile given and is not reset by
- * later state events for the same profile (they used to wipe "Profile saved." at once).
  */
 export function ProfileForm({
   profile,
@@ -61,6 +58,19 @@ export function ProfileForm({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const algId = useId();
+
+  // Start over only for another profile: every state event brings a new object for the same
+  // profile, and resetting on those would wipe what is being typed (and "Profile saved.").
+  const profileId = profile?.id ?? null;
+  const profileRef = useRef(profile);
+  profileRef.current = profile;
+  // A new profile just saved comes back as "this profile": keep its "Profile saved." showing.
+  const justSavedId = useRef<string | null>(null);
+  useEffect(() => {
+    setDraft(toDraft(profileRef.current, defaultBaseUrl));
+    setErrors({});
+    if (profileId === null || profileId !== justSavedId.current) setSaved(false);
+  }, [profileId, defaultBaseUrl]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
@@ -89,6 +99,8 @@ export function ProfileForm({
         return;
       }
       const stored = await sendRequest('profiles.save', { id: profile?.id, input: checked.value });
+      setDraft(toDraft(stored, defaultBaseUrl));
+      justSavedId.current = stored.id;
       setSaved(true);
       onSaved(stored);
     } catch (caught) {

@@ -5,6 +5,7 @@ import { sendRequest } from '@/utils/messages/send';
 import type { ProfileSummary } from '@/utils/messages/protocol';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { RecordBoundary } from '../common/RecordBoundary';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { KeyManager } from '../keys/KeyManager';
 import { VaultTools, ImportBackup } from '../vault/VaultTools';
@@ -95,7 +96,6 @@ export function Options() {
         <div className="mdi-card">
           {showForm ? (
             <ProfileForm
-              key="new"
               profile={null}
               defaultBaseUrl={defaultBaseUrl}
               localBuild={app.localBuild}
@@ -109,14 +109,16 @@ export function Options() {
             selected && (
               <>
                 {selected.problem && <ProfileProblemNotice problem={selected.problem} />}
-                <ProfileForm key={selected.id} profile={selected} defaultBaseUrl={defaultBaseUrl} localBuild={app.localBuild} onSaved={() => undefined} />
+                <RecordBoundary title="This profile could not be shown" raw={selected} resetKey={selected}>
+                  <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} localBuild={app.localBuild} onSaved={() => undefined} />
+                </RecordBoundary>
               </>
             )
           )}
         </div>
       </section>
       {selected && !showForm && (
-        <>
+        <RecordBoundary title="This profile's key could not be shown" raw={selected} resetKey={selected}>
           <div className="mdi-card">
             <KeyManager profile={selected} />
           </div>
@@ -125,14 +127,16 @@ export function Options() {
               <VaultTools profile={selected} />
             </div>
           )}
-        </>
+        </RecordBoundary>
       )}
       <details className="mdi-card">
         <summary>Import a profile from an encrypted backup</summary>
         <ImportBackup localBuild={app.localBuild} onImported={(id) => setSelectedId(id)} />
       </details>
       <div className="mdi-card">
-        <SettingsForm settings={app.settings} />
+        <RecordBoundary title="The settings could not be shown" raw={app.settings} resetKey={app.settings}>
+          <SettingsForm settings={app.settings} />
+        </RecordBoundary>
       </div>
     </main>
   );
