@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { RecordRead } from '../records/compose';
+import type { UnlockFailures } from '../vault/unlock-backoff';
 
 /**
  * Every piece of persistent state, declared once, with its area, fallback and version.
@@ -108,3 +109,10 @@ export const knownDatasetsItem = storage.defineItem<Record<string, string[]>>('l
 export const pendingShowItem = storage.defineItem<{ schema: string; id: string; at: number } | null>('session:pendingShow', {
   fallback: null,
 });
+
+/**
+ * Wrong passphrases in a row per profile and when the next try is allowed, so the unlock back-off
+ * survives a restarted service worker and a restarted browser (read through `currentFailures`,
+ * which caps the wait whatever is stored).
+ */
+export const unlockFailuresItem = storage.defineItem<Record<string, UnlockFailures>>('local:unlockFailures', { fallback: {}, version: 1 });
