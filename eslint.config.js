@@ -22,13 +22,63 @@ export default tseslint.config(
     files: ['tests/e2e/**/*.ts', 'tests/bench/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  // Layering from DESIGN.md: imports go down only (entrypoints → components → utils), and UI code
+  // never imports the background. With WXT's auto-imports off, every dependency is an import
+  // these rules can see.
   {
-    // Layering from DESIGN.md: utils never reaches up into UI or entrypoints.
-    files: ['utils/**/*.ts'],
+    files: ['utils/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', '**/components/**', '**/entrypoints/**', '@/components/*', '@/entrypoints/*'], message: 'utils/ is pure TypeScript: no React, no UI, no entrypoints.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand/react', '**/components/**', '**/entrypoints/**', '@/components/*', '@/entrypoints/*', '~/components/*', '~/entrypoints/*'],
+              message: 'utils/ is pure TypeScript: no React, no UI, no entrypoints.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/entrypoints/**', '@/entrypoints/*', '~/entrypoints/*'], message: 'components/ are shared by the surfaces: they never import an entrypoint.' }] },
+      ],
+    },
+  },
+  {
+    // UI entrypoints (popup, side panel, options, overlay panel and content script).
+    files: ['entrypoints/**/*.{ts,tsx}'],
+    ignores: ['entrypoints/background/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/background', '**/background/**', '@/entrypoints/background', '@/entrypoints/background/*'],
+              message: 'UI code never imports background code: send a message (utils/messages) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Closing storage to content scripts is the background's first act on start-up, and only its.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['entrypoints/background/index.ts', 'utils/storage/access-level.ts', 'tests/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='setAccessLevel'], CallExpression[callee.name='restrictStorageToTrustedContexts']",
+          message: "Storage access levels are set once, by the background's start-up (entrypoints/background/index.ts).",
+        },
       ],
     },
   },

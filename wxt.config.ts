@@ -38,6 +38,9 @@ const OVERLAY_FRAME_PAGE = 'overlay-frame.html';
 export default defineConfig({
   // Parallel work (and parallel test runs) can build into separate folders.
   outDir: process.env.MDI_OUT_DIR ?? '.output',
+  // Every file imports what it uses: no auto-imported globals (useState, storage, fakeBrowser…)
+  // that would let a utils/ file use React unseen by tsc and the layering lint.
+  imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ mode, browser, manifestVersion }) => {
     const local = mode === LOCAL_MODE;

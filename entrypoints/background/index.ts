@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { EVENTS_PORT } from '@/utils/messages/protocol';
 import { createRouter } from './router';
 import { createServices, LOCAL_BUILD, type Services } from './services';
