@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { AppError, toErrorInfo } from '@/utils/errors';
-import { parseRequest, type Reply } from '@/utils/messages/protocol';
+import type { Reply } from '@/utils/messages/protocol';
+import { parseRequest } from '@/utils/messages/request-schemas';
 import { handlers } from './handlers';
 import type { Handler } from './handlers/types';
 import { LOCAL_BUILD, type Services } from './services';

@@ -1,105 +1,17 @@
-import { z } from 'zod';
-import { profileInputSchema } from '../profiles/profile';
+import type { z } from 'zod';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ProfileProblem } from '../profiles/profile-store';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
-import type { RecordValue, RecordValues } from '../schema/types';
+import type { RecordValues } from '../schema/types';
+import type { requestSchemas } from './request-schemas';
 
 /**
  * The one message protocol between every surface and the background service worker.
- * Each request type has a zod schema for its payload (checked at the background boundary)
- * and a response type (checked by the compiler at both ends).
+ * Each request type has a zod schema for its payload (in `./request-schemas`, checked at the
+ * background boundary) and a response type (checked by the compiler at both ends). This module
+ * holds only types and constants, so UI code can import it without pulling in zod.
  */
-
-const profileId = z.string().min(1).max(100);
-const datasetName = z.string().trim().min(1, 'Choose a dataset.').max(64);
-const recordId = z
-  .string()
-  .max(512, 'A record ID is at most 512 characters.')
-  .refine((id) => id.trim().length > 0, 'Enter a record ID.');
-const callerId = z.string().min(1).max(100);
-/**
- * A field value as JSON (an `ExactNumber` or an object Monetate sent travels as plain data),
- * nested at most 32 deep and checked without recursion: a hostile sender's deeply nested
- * payload is refused, never a stack overflow in the background.
- */
-const fieldValue = z.custom<RecordValue>((value) => isBoundedJson(value, 32), 'A field value must be JSON, nested at most 32 deep.');
-const recordRow = z.record(z.string().max(64), fieldValue).refine((row) => Object.keys(row).length <= 100, 'A row has at most 100 fields.');
-
-function isBoundedJson(root: unknown, maxDepth: number): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
-  let seen = 0;
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
-    if (++seen > 10_000 || depth > maxDepth) return false;
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) return false;
-      continue;
-    }
-    if (typeof value !== 'object') return false;
-    const children = Array.isArray(value) ? value : Object.getPrototypeOf(value) === Object.prototype ? Object.values(value) : null;
-    if (!children) return false;
-    for (const child of children) stack.push({ value: child, depth: depth + 1 });
-  }
-  return true;
-}
-/** Which read a save builds on: the record ID, the read's time (`fetchedAt`) and the row, in Monetate's order. */
-const saveBase = z.strictObject({ id: recordId, readAt: z.number().int().nonnegative(), row: z.number().int().min(0).max(100_000) });
-const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
-const fieldSpec = z.object({
-  data_type: z.enum(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN']),
-});
-
-export const requestSchemas = {
-  'state.get': z.object({}),
-  'profiles.save': z.object({ id: profileId.optional(), input: z.unknown() }),
-  'profiles.delete': z.object({ id: profileId }),
-  'profiles.activate': z.object({ id: profileId }),
-  'key.generate': z.object({ profileId, bits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]), passphrase }),
-  'key.import': z.object({ profileId, pem: z.string().max(64_000, 'That file is too large to be a private key.'), passphrase }),
-  'key.info': z.object({ profileId }),
-  'vault.unlock': z.object({ profileId, passphrase }),
-  'vault.lock': z.object({ profileId: profileId.optional() }),
-  'vault.changePassphrase': z.object({ profileId, current: passphrase, next: passphrase }),
-  'vault.exportBackup': z.object({ profileId }),
-  'vault.importBackup': z.object({ text: z.string().max(256_000), passphrase }),
-  'token.get': z.object({ fresh: z.boolean().optional() }),
-  'curl.build': z.object({ schema: datasetName, id: recordId }),
-  'settings.save': z.object({
-    autoLockMinutes: z.number().int().min(1).max(24 * 60).optional(),
-    cacheTtlSeconds: z.number().int().min(0).max(3600).optional(),
-    overlayHiddenOrigins: z.array(z.string().max(300)).max(500).optional(),
-    resetLauncherPosition: z.boolean().optional(),
-  }),
-  'history.list': z.object({}),
-  'history.clear': z.object({}),
-  'editlog.list': z.object({}),
-  'editlog.clear': z.object({}),
-  'schema.addAttributes': z.object({ schema: datasetName, fields: z.record(z.string(), fieldSpec) }),
-  'schema.setIdentifier': z.object({ schema: datasetName, value: z.string().max(64) }),
-  'sidepanel.show': z.object({ schema: datasetName, id: recordId }),
-  'sidepanel.takePending': z.object({}),
-  // The only requests a content script on a Monetate page may make:
-  'overlay.status': z.object({}),
-  'lookup.record': z.object({ schema: datasetName, id: recordId, refresh: z.boolean().optional(), callerId }),
-  // With schema and id: only that look-up of this caller; without: all of this caller's.
-  'lookup.cancel': z.object({ callerId, schema: datasetName.optional(), id: recordId.optional() }),
-  'schema.list': z.object({ refresh: z.boolean().optional() }),
-  'schema.get': z.object({ name: datasetName, refresh: z.boolean().optional() }),
-  /**
-   * A save names the read it builds on and carries only the changed fields (`null` empties
-   * one); the background composes the row from its own copy of that read. A new record
-   * carries what the person filled in.
-   */
-  'record.save': z.discriminatedUnion('mode', [
-    z.strictObject({ schema: datasetName, mode: z.literal('create'), changes: recordRow }),
-    z.strictObject({ schema: datasetName, mode: z.enum(['edit', 'add_row']), base: saveBase, changes: recordRow }),
-  ]),
-  'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
-  'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
-} as const;
 
 export type RequestType = keyof typeof requestSchemas;
 export type RequestPayload<T extends RequestType> = z.input<(typeof requestSchemas)[T]>;
@@ -250,25 +162,3 @@ export interface QueueEntryView {
 
 export const EVENTS_PORT = 'mdi-events';
 
-const envelopeSchema = z.object({ channel: z.literal('mdi'), type: z.string(), payload: z.unknown() });
-
-/**
- * Checks a raw message at the boundary: known type, payload of the right shape.
- * @example parseRequest({ channel: 'mdi', type: 'state.get', payload: {} })
- */
-export function parseRequest(
-  raw: unknown,
-): { ok: true; type: RequestType; payload: unknown } | { ok: false; detail: string } {
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, detail: 'not a Monetate Data Inspector message' };
-  const type = envelope.data.type;
-  if (!Object.hasOwn(requestSchemas, type)) return { ok: false, detail: `unknown request "${type.slice(0, 40)}"` };
-  const schema = requestSchemas[type as RequestType];
-  const payload = schema.safeParse(envelope.data.payload);
-  if (!payload.success) {
-    return { ok: false, detail: payload.error.issues[0]?.message ?? 'payload has the wrong shape' };
-  }
-  return { ok: true, type: type as RequestType, payload: payload.data };
-}
-
-export { profileInputSchema };

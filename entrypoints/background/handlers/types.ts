@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Browser } from 'wxt/browser';
-import type { RequestType, Response, requestSchemas } from '@/utils/messages/protocol';
+import type { RequestType, Response } from '@/utils/messages/protocol';
+import type { requestSchemas } from '@/utils/messages/request-schemas';
 import type { Services } from '../services';
 import type { SenderKind } from '../sender';
 

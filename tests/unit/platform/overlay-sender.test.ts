@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, eventsAudience, mayRequest } from '@/entrypoints/background/sender';
-import { CONTENT_SCRIPT_REQUESTS, requestSchemas, type RequestType } from '@/utils/messages/protocol';
+import { CONTENT_SCRIPT_REQUESTS, type RequestType } from '@/utils/messages/protocol';
+import { requestSchemas } from '@/utils/messages/request-schemas';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
