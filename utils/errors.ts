@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'forbidden_sender',
   'bad_message',
   'background_unavailable',
+  // Browser
+  'clipboard_denied',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -176,6 +178,8 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   bad_message: (d) => `The request was malformed${d ? ` (${d})` : ''}.`,
   background_unavailable: (d) =>
     `The extension's background did not answer${d ? ` (${d})` : ''}. Try again; if it keeps happening, reload the extension.`,
+  clipboard_denied: () =>
+    'The browser did not allow access to the clipboard. Click into the page and try again, or select the text and copy it by hand.',
 };
 
 /**

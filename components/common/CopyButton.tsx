@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { writeClipboard } from '../../utils/clipboard';
+import { describeError, toErrorInfo } from '../../utils/errors';
 
 /**
  * Copies text (or what `getText` resolves to) and says so.
@@ -9,11 +11,10 @@ export function CopyButton({ label, getText, disabled }: { label: string; getTex
   const copy = async () => {
     try {
       const text = await getText();
-      await navigator.clipboard.writeText(text);
+      await writeClipboard(text);
       setStatus({ ok: true, text: 'Copied.' });
     } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? error.message : 'the browser refused the clipboard';
-      setStatus({ ok: false, text: `Could not copy: ${reason}.` });
+      setStatus({ ok: false, text: `Could not copy: ${describeError(toErrorInfo(error))}` });
     }
   };
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeSchema, prettyJson, type DatasetSchema, type RecordValues } from '../../utils/schema';
+import { writeClipboard } from '../../utils/clipboard';
 import { Button } from '../ui';
 import { ValueText, valueToText } from './format';
 import './record.css';
@@ -12,11 +13,6 @@ export interface RecordViewProps {
 type CopyState = { kind: 'idle' } | { kind: 'copied'; what: string } | { kind: 'failed'; what: string };
 
 const STATUS_MS = 3000;
-
-async function writeClipboard(text: string): Promise<void> {
-  if (typeof navigator === 'undefined' || !navigator.clipboard?.writeText) throw new Error('Clipboard unavailable');
-  await navigator.clipboard.writeText(text);
-}
 
 /** Rows in display order: schema fields first, then anything the server sent that the schema lacks. */
 function rowsFor(schema: DatasetSchema, record: RecordValues) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import type { ProfileSummary, AppState } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
+import { writeClipboard } from '@/utils/clipboard';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDuration, useCountdown } from './useCountdown';
 
@@ -46,11 +47,7 @@ export function TokenPanel({
   const copy = (what: string, getText: () => Promise<string>) =>
     run(async () => {
       const text = await getText();
-      try {
-        await navigator.clipboard.writeText(text);
-      } catch {
-        throw new Error('the browser refused the clipboard; click into the popup and try again');
-      }
+      await writeClipboard(text);
       return `${what} copied.`;
     });
 
@@ -103,7 +100,7 @@ export function TokenPanel({
       <p role="status" className="mdi-ok">
         {message}
       </p>
-      <TokenError error={error} />
+      <ErrorMessage error={error} />
       {jwtView && (
         <details>
           <summary>Last signed JWT (header and claims)</summary>
@@ -119,14 +116,3 @@ export function TokenPanel({
   );
 }
 
-/** Typed errors read as sentences; anything else (the clipboard) as a short "could not" line. */
-function TokenError({ error }: { error: ErrorInfo | null }) {
-  if (error?.code === 'bad_response' && error.detail?.startsWith('the browser refused the clipboard')) {
-    return (
-      <p className="mdi-error" role="alert">
-        Could not copy: {error.detail}.
-      </p>
-    );
-  }
-  return <ErrorMessage error={error} />;
-}
