@@ -27,6 +27,14 @@ export const ERROR_CODES = [
   'profile_invalid',
   'profile_changed',
   'host_not_permitted',
+  'profile_field_invalid',
+  'record_id_invalid',
+  'attribute_invalid',
+  'identifier_name_invalid',
+  'save_in_progress',
+  'token_ttl_invalid',
+  'field_value_invalid',
+  'no_changes',
   // Monetate answers
   'not_found',
   'unauthorized',
@@ -152,6 +160,15 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
     `The profile${d ? ` "${d}"` : ''} was changed outside the extension's options page, so it is not used. Open the options page, check every setting (above all the API base URL and Read-only) and save it again.`,
   host_not_permitted: (d) =>
     `The extension has not been allowed to send your Monetate credentials to ${d ?? 'this host'}. Open the options page and save the profile again to allow it, or use https://api.monetate.net.`,
+  // The detail of these names the field and the rule, in words written for the person.
+  profile_field_invalid: (d) => d ?? 'A profile setting is not valid. Correct the marked field and save again.',
+  record_id_invalid: (d) => `${d ?? 'This record ID cannot be used'}. Enter the record ID as Monetate stores it.`,
+  attribute_invalid: (d) => d ?? 'An attribute is not valid. Correct the marked attribute and add it again.',
+  identifier_name_invalid: (d) => d ?? 'Identifier Name may contain only letters, digits and underscores.',
+  save_in_progress: () => 'A save of this record is already under way. Wait for it to finish.',
+  token_ttl_invalid: (d) => d ?? 'Choose a token lifetime within the allowed range.',
+  field_value_invalid: (d) => d ?? 'Some values do not fit their fields. Correct the marked fields and save again.',
+  no_changes: () => 'There are no changes to save.',
   not_found: (d) => `Not found${d ? `: ${d}` : ''}. Check the dataset and the record ID.`,
   unauthorized: (d) =>
     `Monetate did not accept this API username and key${d ? ` (${d})` : ''}. Check the username, and that the public key shown in the options page is registered and active in Monetate.`,

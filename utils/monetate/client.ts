@@ -121,7 +121,7 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
   return {
     async refreshToken(target, jwt, ttl, callOptions = {}) {
       if (!Number.isInteger(ttl) || ttl < TTL_MIN || ttl > TTL_MAX) {
-        throw new AppError('invalid_input', `Token lifetime must be a whole number of seconds from ${TTL_MIN} to ${TTL_MAX}`);
+        throw new AppError('token_ttl_invalid', `Token lifetime must be a whole number of seconds from ${TTL_MIN} to ${TTL_MAX}`);
       }
       const answer = await call(deps, {
         method: 'GET',
@@ -165,7 +165,7 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
     },
 
     async patchSchemaFields(target, token, name, fields, callOptions = {}) {
-      if (Object.keys(fields).length === 0) throw new AppError('invalid_input', 'Add at least one attribute');
+      if (Object.keys(fields).length === 0) throw new AppError('attribute_invalid', 'Add at least one attribute');
       const answer = await dataCall({
         method: 'PATCH',
         url: schemaUrl(target, name),
@@ -181,7 +181,7 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
     async patchNamedIdentifier(target, token, name, value, callOptions = {}) {
       // The OpenAPI pattern for named_identifier; checked here so a bad value is never sent.
       if (!/^\w+$/.test(value)) {
-        throw new AppError('invalid_input', 'Identifier Name may contain only letters, digits and underscores', {
+        throw new AppError('identifier_name_invalid', 'Identifier Name may contain only letters, digits and underscores', {
           fields: [{ field: 'named_identifier', message: 'Use only letters, digits and underscores.' }],
         });
       }

@@ -87,7 +87,7 @@ export function schemaUrl(target: MonetateTarget, name: string): string {
  * @example recordUrl(target, 'customers', 'a+b c') // '…/production/data/customers/?id=a%2Bb%20c'
  */
 export function recordUrl(target: MonetateTarget, schema: string, id: string): string {
-  if (id.length === 0) throw new AppError('invalid_input', 'Record ID is empty');
+  if (id.length === 0) throw new AppError('record_id_invalid', 'Record ID is empty');
   return `${rowsUrl(target, schema)}?id=${encodeStrict(id, 'Record ID')}`;
 }
 

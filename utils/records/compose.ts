@@ -75,7 +75,7 @@ export function composeEdit(args: { schema: DatasetSchema; read: RecordRead | un
       });
     }
   }
-  if (Object.keys(changes).length === 0) throw new AppError('invalid_input', 'There are no changes to save.');
+  if (Object.keys(changes).length === 0) throw new AppError('no_changes', 'There are no changes to save.');
   throwIfInvalid(checkChanges(schema, changes));
 
   const known = new Set([...(read.schemaFields ?? []), ...Object.keys(before)]);
@@ -120,5 +120,5 @@ export function recordIdOf(schema: DatasetSchema, row: RecordValues): string {
 
 function throwIfInvalid(problems: Record<string, string>): void {
   const fields = Object.entries(problems).map(([field, message]) => ({ field, message }));
-  if (fields.length > 0) throw new AppError('invalid_input', fields.map((p) => `${p.field}: ${p.message}`).join(' '), { fields });
+  if (fields.length > 0) throw new AppError('field_value_invalid', fields.map((p) => `${p.field}: ${p.message}`).join(' '), { fields });
 }

@@ -1,7 +1,21 @@
-import { AppError } from '@/utils/errors';
+import { AppError, type ErrorCode } from '@/utils/errors';
 import type { Profile } from '@/utils/profiles/profile';
 import { EDIT_LOG_LIMIT, editLogItem, type EditLogEntry } from '@/utils/storage/items';
 import type { Handler } from './types';
+
+/** Codes that mean Monetate, or our own check before sending, refused the write: nothing changed. */
+const REFUSED_BEFORE_SENDING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'validation',
+  'invalid_input',
+  'profile_field_invalid',
+  'record_id_invalid',
+  'attribute_invalid',
+  'identifier_name_invalid',
+  'save_in_progress',
+  'token_ttl_invalid',
+  'field_value_invalid',
+  'no_changes',
+]);
 
 type WriteDescription = Pick<EditLogEntry, 'schema' | 'recordId' | 'kind' | 'changes'>;
 
@@ -20,7 +34,7 @@ function updateLog(update: (entries: EditLogEntry[]) => EditLogEntry[]): Promise
 function resultOf(error: unknown): EditLogEntry['result'] {
   if (!error) return 'saved';
   if (error instanceof AppError && error.code === 'outcome_unknown') return 'outcome_unknown';
-  if (error instanceof AppError && (error.code === 'validation' || error.code === 'invalid_input')) return 'refused';
+  if (error instanceof AppError && REFUSED_BEFORE_SENDING.has(error.code)) return 'refused';
   return 'failed';
 }
 

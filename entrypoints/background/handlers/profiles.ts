@@ -15,7 +15,7 @@ export async function checkProfileInput(input: unknown, services: Services): Pro
   const checked = validateProfileInput(input, { localBuild: LOCAL_BUILD });
   if (!checked.ok) {
     const fields = Object.entries(checked.errors).map(([field, message]) => ({ field, message: message ?? '' }));
-    throw new AppError('invalid_input', fields[0]?.message, { fields });
+    throw new AppError('profile_field_invalid', fields[0]?.message, { fields });
   }
   await services.hostAccess.assertMayReach(checked.value.baseUrl);
   return checked.value;

@@ -43,7 +43,7 @@ export const saveRecord: Handler<'record.save'> = async (payload, { services }) 
 
   const lockKey = `${profile.id}\u0000${name}\u0000${recordId}`;
   // Refused rather than queued: a second write racing the first could hide which one Monetate kept.
-  if (savesInFlight.has(lockKey)) throw new AppError('invalid_input', 'A save of this record is already under way. Wait for it to finish.');
+  if (savesInFlight.has(lockKey)) throw new AppError('save_in_progress', 'A save of this record is already under way. Wait for it to finish.');
   // Before the lock and the log: without a token nothing is sent, so there is no write to record.
   await services.tokens.get(profile.id);
   savesInFlight.add(lockKey);

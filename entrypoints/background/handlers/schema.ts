@@ -90,7 +90,7 @@ export const addAttributes: Handler<'schema.addAttributes'> = async ({ schema: n
   for (const [fieldName, spec] of Object.entries(fields)) {
     const problems = validateNewAttribute({ name: fieldName, dataType: spec.data_type }, working);
     const first = Object.values(problems).find(Boolean);
-    if (first) throw new AppError('invalid_input', first, { fields: [{ field: fieldName, message: first }] });
+    if (first) throw new AppError('attribute_invalid', first, { fields: [{ field: fieldName, message: first }] });
     working = { ...working, fields: { ...working.fields, [fieldName]: { data_type: spec.data_type } } };
   }
   // Nothing is logged as sent for a key that cannot mint a token: nothing would leave.
@@ -105,7 +105,7 @@ export const addAttributes: Handler<'schema.addAttributes'> = async ({ schema: n
 export const setIdentifier: Handler<'schema.setIdentifier'> = async ({ schema: name, value }, { services }) => {
   const profile = await writableProfile(services);
   const checked = validateNamedIdentifier(value);
-  if (!checked.ok) throw new AppError('invalid_input', checked.message, { fields: [{ field: 'named_identifier', message: checked.message }] });
+  if (!checked.ok) throw new AppError('identifier_name_invalid', checked.message, { fields: [{ field: 'named_identifier', message: checked.message }] });
   const before = await readSchema(services, profile, name);
   await services.tokens.get(profile.id);
   const changes = [{ field: 'named_identifier', before: before.named_identifier ?? null, after: value }];

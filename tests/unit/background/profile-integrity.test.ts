@@ -142,7 +142,7 @@ describe('API hosts other than Monetate’s', () => {
     for (const baseUrl of ['http://evil.example', 'http://127.0.0.1:8790', 'https://api.monetate.net/somewhere']) {
       expect(await ask('vault.importBackup', { text: backup(baseUrl), passphrase: PASSPHRASE }), baseUrl).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', fields: [{ field: 'baseUrl' }] },
+        error: { code: 'profile_field_invalid', fields: [{ field: 'baseUrl' }] },
       });
     }
     expect(await ask('vault.importBackup', { text: backup('https://api.example.com'), passphrase: PASSPHRASE })).toMatchObject({

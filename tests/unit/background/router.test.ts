@@ -68,7 +68,7 @@ describe('the background router', () => {
 
   it('saves nothing when a profile field is invalid, and says which', async () => {
     const reply = await ask('profiles.save', { input: { ...validProfile, retailer: 'Acme Shop!', baseUrl: 'ftp://x' } });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'profile_field_invalid' } });
     const fields = (reply as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['retailer', 'baseUrl']));
     expect(await profilesItem.getValue()).toEqual([]);

@@ -81,8 +81,8 @@ describe('Monetate client: tokens', () => {
   it('refuses a TTL outside 600..43200 s without calling Monetate', async () => {
     const fetch = fakeFetch();
     const client = createMonetateClient({ fetch });
-    expect((await failure(client.refreshToken(target, 'eyJ.a.b', 599))).code).toBe('invalid_input');
-    expect((await failure(client.refreshToken(target, 'eyJ.a.b', 43_201))).code).toBe('invalid_input');
+    expect((await failure(client.refreshToken(target, 'eyJ.a.b', 599))).code).toBe('token_ttl_invalid');
+    expect((await failure(client.refreshToken(target, 'eyJ.a.b', 43_201))).code).toBe('token_ttl_invalid');
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -288,7 +288,7 @@ describe('Monetate client: schemas', () => {
   it('refuses an Identifier Name outside \\w+ without sending it', async () => {
     const fetch = fakeFetch();
     const error = await failure(createMonetateClient({ fetch }).patchNamedIdentifier(target, 't', 'customers', 'has space'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('identifier_name_invalid');
     expect(error.fields?.[0]?.field).toBe('named_identifier');
     expect(fetch).not.toHaveBeenCalled();
   });

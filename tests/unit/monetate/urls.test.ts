@@ -65,7 +65,7 @@ describe('Monetate URLs', () => {
   });
 
   it('refuses an empty record ID and one with a lone surrogate', () => {
-    expect(codeOf(() => recordUrl(target, 'customers', ''))).toBe('invalid_input');
+    expect(codeOf(() => recordUrl(target, 'customers', ''))).toBe('record_id_invalid');
     expect(codeOf(() => recordUrl(target, 'customers', 'bad\uD800'))).toBe('invalid_input');
   });
 

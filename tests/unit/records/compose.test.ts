@@ -72,7 +72,7 @@ describe('composeEdit: the row an edit sends', () => {
   it('checks only the changed fields: odd untouched values and an empty required field never block a save', () => {
     expect(() => composeEdit({ schema, read: read(), base, kind: 'edit', changes: { vip: false } })).not.toThrow();
     const bad = refusal(() => composeEdit({ schema, read: read(), base, kind: 'edit', changes: { vip: 'TRUE', big: '12' } }));
-    expect(bad.code).toBe('invalid_input');
+    expect(bad.code).toBe('field_value_invalid');
     expect(bad.fields?.map((f) => f.field)).toEqual(['vip', 'big']);
   });
 
@@ -109,7 +109,7 @@ describe('composeEdit: the row an edit sends', () => {
     expect(refusal(() => composeEdit({ schema, read: read(), base, kind: 'edit', changes: { customer_id: 'C-OTHER' } })).fields?.[0]?.field).toBe('customer_id');
     expect(refusal(() => composeEdit({ schema, read: read(), base, kind: 'edit', changes: { location: 'x' } })).fields?.[0]?.field).toBe('location');
     expect(refusal(() => composeEdit({ schema, read: read(), base, kind: 'edit', changes: { nickname: 'x' } })).fields?.[0]?.field).toBe('nickname');
-    expect(refusal(() => composeEdit({ schema, read: read(), base, kind: 'edit', changes: {} })).code).toBe('invalid_input');
+    expect(refusal(() => composeEdit({ schema, read: read(), base, kind: 'edit', changes: {} })).code).toBe('no_changes');
   });
 
   it('adds a row only in a dataset without a unique key, and replaces one only in a dataset with one', () => {
