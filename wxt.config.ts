@@ -11,8 +11,12 @@ const MONETATE_API = 'https://api.monetate.net/*';
 const MONETATE_PLATFORM = 'https://marketer.monetate.net/*';
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 const LOCAL_MODE = 'emulator';
-/** Built from entrypoints/overlay-panel; loaded by the overlay content script. */
-const OVERLAY_PANEL_SCRIPT = 'overlay-panel.js';
+/**
+ * The overlay's panel (entrypoints/overlay-frame), an extension page the content script shows
+ * in an iframe. Only the page itself must be web-accessible: the scripts and styles it loads
+ * are loaded by the extension's own origin.
+ */
+const OVERLAY_FRAME_PAGE = 'overlay-frame.html';
 
 export default defineConfig({
   // Parallel work (and parallel test runs) can build into separate folders.
@@ -35,12 +39,14 @@ export default defineConfig({
           description: 'Open quick look-up',
         },
       },
-      // The overlay's React panel is loaded on first open by a dynamic import() from its content
-      // script, which Chrome allows only for resources web-accessible to the page's origin.
+      // The overlay's panel iframe may be embedded by Monetate platform pages only. With
+      // use_dynamic_url, Chrome serves it only at a per-session address that the content script
+      // gets from runtime.getURL: a page cannot probe for it, or frame it itself, by its fixed URL.
+      // (MV2 has neither matches nor dynamic URLs; Firefox's extension addresses are random per install.)
       web_accessible_resources:
         manifestVersion === 2
-          ? [OVERLAY_PANEL_SCRIPT]
-          : [{ resources: [OVERLAY_PANEL_SCRIPT], matches: [MONETATE_PLATFORM, ...(local ? LOOPBACK : [])] }],
+          ? [OVERLAY_FRAME_PAGE]
+          : [{ resources: [OVERLAY_FRAME_PAGE], matches: [MONETATE_PLATFORM, ...(local ? LOOPBACK : [])], use_dynamic_url: true }],
       browser_specific_settings:
         browser === 'firefox' ? { gecko: { id: 'data-inspector@monetate-tools.invalid' } } : undefined,
     };

@@ -10,13 +10,15 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dataRoutes } from './routes/data.ts';
 import { schemaRoutes } from './routes/schema.ts';
-import { createState, resetState, type EmulatorState } from './state.ts';
+import { createState, resetState, type EmulatorState, type RecordShape } from './state.ts';
 
-export type { EmulatorState } from './state.ts';
+export type { EmulatorState, RecordShape } from './state.ts';
 
 export interface EmulatorOptions {
   /** Wall clock in ms since epoch (default Date.now); also stamps arrivals when given. */
   now?: () => number;
+  /** How record look-ups answer (see RecordShape); `/__admin/record-shape` changes it, a reset restores this. */
+  recordShape?: RecordShape;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface EmulatorOptions {
  * const res = await app.request('/api/data/v1/demo/production/schema/'); // 401 without a token
  */
 export function createEmulator(options: EmulatorOptions = {}): { app: Hono<AppEnv>; state: EmulatorState; reset(): void } {
-  const state = createState();
+  const state = createState(options.recordShape);
   const baseNow = options.now ?? Date.now;
   const injected = options.now;
   const clock: Clock = {

@@ -1,3 +1,4 @@
+import { LosslessNumber } from './json.ts';
 import type { Dataset, FieldDef, StoredRecord } from './state.ts';
 
 export const DEMO_RETAILER = 'demo';
@@ -12,6 +13,26 @@ export const SAMPLE_RECORD_ID = 'C-100001';
 export const HTML_RECORD_ID = 'C-HTML-0001';
 /** An ID that breaks naive URL building: slash, query, fragment, percent, space, non-ASCII. */
 export const SPECIAL_RECORD_ID = 'vip/42 ?#%é';
+/**
+ * A customer whose stored values a typed form cannot show exactly: a DATETIME with a space
+ * and `+00:00`, a NUMBER beyond 2^53, a BOOLEAN stored as the string "TRUE", and notes with a
+ * trailing space (which a POST would refuse). An edit of another field must send them back as is.
+ */
+export const ODD_VALUES_RECORD_ID = 'C-ODD-0001';
+/** Exactly as stored for ODD_VALUES_RECORD_ID (the number is its JSON text). */
+export const ODD_VALUES = {
+  last_purchase_at: '2025-01-01 10:00:00+00:00',
+  lifetime_value: '12345678901234567890',
+  is_subscribed: 'TRUE',
+  notes: 'Call after 5pm ',
+} as const;
+
+/** A dataset named the way real ones are: spaces, no unique key, several rows per ID. */
+export const SPACED_DATASET = 'next buy reco semi known users';
+/** An ID with `|` holding 3 rows in SPACED_DATASET, stored neither oldest nor newest first. */
+export const MULTI_ROW_ID = 'MCMID|00002812570000000000000000000001';
+/** Two IDs that differ only in case: distinct records in SPACED_DATASET, one row each. */
+export const MIXED_CASE_IDS = ['MCMID|abcDEF', 'MCMID|ABCdef'] as const;
 
 /** Number of generated ordinary customers (C-100001 …). */
 export const DEMO_CUSTOMER_COUNT = 54;
@@ -81,6 +102,17 @@ function customerAttributes(): Dataset {
     last_purchase_at: '2025-06-30T23:59:59Z',
     favorite_categories: 'shoes,outerwear\\, coats,back\\\\slash',
     notes: 'ID contains / ? # % space and é',
+  }, {
+    customer_id: ODD_VALUES_RECORD_ID,
+    email: 'odd.values@example.com',
+    first_name: 'Odile',
+    loyalty_tier: 'silver',
+    lifetime_value: new LosslessNumber(ODD_VALUES.lifetime_value),
+    orders_count: 7,
+    is_subscribed: ODD_VALUES.is_subscribed,
+    last_purchase_at: ODD_VALUES.last_purchase_at,
+    favorite_categories: 'home,beauty',
+    notes: ODD_VALUES.notes,
   });
   return {
     id: 1001,
@@ -138,7 +170,44 @@ function storeVisits(): Dataset {
   };
 }
 
+function nextBuyReco(): Dataset {
+  // [customer_id, event_time, sku, rank, score, known]; MULTI_ROW_ID's rows are stored
+  // middle, oldest, newest, so "newest first" must sort by event_time, not by position.
+  const rows: Array<[string, string, string, number, number, boolean]> = [
+    [MULTI_ROW_ID, '2025-03-02T08:15:00.123456Z', 'SKU-44120', 1, 0.912, false],
+    [MIXED_CASE_IDS[0], '2025-03-01T12:00:00Z', 'SKU-10001', 1, 0.7, true],
+    [MULTI_ROW_ID, '2025-02-27T23:59:59Z', 'SKU-30077', 2, 0.655, false],
+    [MIXED_CASE_IDS[1], '2025-03-03T06:30:00+01:00', 'SKU-20002', 3, 0.41, false],
+    [MULTI_ROW_ID, '2025-03-04T17:45:30Z', 'SKU-55501', 1, 0.987, true],
+    ['MCMID|00002812570000000000000000000002', '2025-03-05T09:00:00Z', 'SKU-44120', 2, 0.52, false],
+  ];
+  return {
+    id: 1003,
+    name: SPACED_DATASET,
+    type: 'event',
+    named_identifier: 'mcmid',
+    created_date: '2025-02-20T11:03:27.118204Z',
+    fields: new Map([
+      ['customer_id', field('STRING', { identifier: true, required: true })],
+      ['event_time', field('DATETIME', { event_time: true, required: true })],
+      ['next_buy_sku', field('STRING')],
+      ['reco_rank', field('NUMBER')],
+      ['score', field('NUMBER')],
+      ['is_known_user', field('BOOLEAN')],
+    ]),
+    records: rows.map(([customer_id, event_time, next_buy_sku, reco_rank, score, is_known_user]) => ({
+      customer_id,
+      event_time,
+      next_buy_sku,
+      reco_rank,
+      score,
+      is_known_user,
+    })),
+    uploads: [],
+  };
+}
+
 /** Fresh copies each call, so a reset never shares mutated rows with the previous run. */
 export function buildDemoDatasets(): Map<string, Dataset> {
-  return new Map([customerAttributes(), storeVisits()].map((d) => [d.name, d]));
+  return new Map([customerAttributes(), storeVisits(), nextBuyReco()].map((d) => [d.name, d]));
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { parseJsonExact, stringifyJsonExact } from './json.ts';
 import type { ApiError } from './validation.ts';
 
 export interface MetaExtras {
@@ -8,9 +9,14 @@ export interface MetaExtras {
   count?: number;
 }
 
+/** JSON written exactly: a stored big number goes out as the text it came with. */
+export function exactJson(c: Context, value: unknown, status = 200): Response {
+  return c.body(stringifyJsonExact(value), status as ContentfulStatusCode, { 'Content-Type': 'application/json' });
+}
+
 /** Every Monetate answer, success or error, is `{ meta: { code, … }, data }`. */
 export function envelope(c: Context, status: number, data: unknown, meta: MetaExtras = {}): Response {
-  return c.json({ meta: { code: status, ...meta }, data }, status as ContentfulStatusCode);
+  return exactJson(c, { meta: { code: status, ...meta }, data }, status);
 }
 
 export function apiError(c: Context, status: number, message: string, where: Omit<ApiError, 'message'> = {}): Response {
@@ -21,12 +27,15 @@ export function apiErrors(c: Context, status: number, errors: ApiError[]): Respo
   return envelope(c, status, {}, { errors });
 }
 
-/** Parses a JSON body without throwing; `ok: false` when it is not JSON at all. */
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+/**
+ * Parses a JSON body exactly (see json.ts) without throwing; `ok: false` with the parser's
+ * reason when it is not JSON.
+ */
+export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; reason: string }> {
   const text = await c.req.text();
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
+    return { ok: true, value: parseJsonExact(text) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }

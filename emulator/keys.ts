@@ -45,8 +45,12 @@ export function fingerprintOf(key: KeyObject): string {
   return `SHA256:${createHash('sha256').update(der).digest('base64').replace(/=+$/, '')}`;
 }
 
-/** Registers a public key, creating the API user on first use. */
-export function registerApiKey(state: EmulatorState, username: string, pem: string, nowMs: number): ApiKey {
+/**
+ * Registers a public key, creating the API user on first use. `readOnly`, when given, makes the
+ * user a Read-Only API User (true) or an ordinary API User (false); when absent a new user is an
+ * ordinary one and an existing user keeps its kind.
+ */
+export function registerApiKey(state: EmulatorState, username: string, pem: string, nowMs: number, options: { readOnly?: boolean } = {}): ApiKey {
   const name = username.trim();
   if (name.length === 0) throw new KeyRegistrationError('API username is required.');
   if (name.length > MAX_USERNAME_LENGTH) throw new KeyRegistrationError(`API username is longer than ${MAX_USERNAME_LENGTH} characters.`);
@@ -58,9 +62,10 @@ export function registerApiKey(state: EmulatorState, username: string, pem: stri
     throw new KeyRegistrationError(`This public key is already active for ${name}.`);
   }
   if (!user) {
-    user = { username: name, createdAt, keys: [] };
+    user = { username: name, createdAt, readOnly: false, keys: [] };
     state.users.set(name, user);
   }
+  if (options.readOnly !== undefined) user.readOnly = options.readOnly;
   state.counters.key += 1;
   const key: ApiKey = { keyId: `key-${state.counters.key}`, username: name, fingerprint, publicKey, createdAt, active: true, deactivatedAt: null };
   user.keys.push(key);

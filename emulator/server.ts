@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createEmulator } from './app.ts';
+import { createEmulator, type RecordShape } from './app.ts';
 
 export const DEFAULT_PORT = 8790;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -21,11 +21,11 @@ export interface StartedEmulator {
  * await fetch(`${server.url}/api/data/v1/demo/production/schema/`);
  * await server.close();
  */
-export async function startEmulator(options: { port?: number; host?: string } = {}): Promise<StartedEmulator> {
+export async function startEmulator(options: { port?: number; host?: string; recordShape?: RecordShape } = {}): Promise<StartedEmulator> {
   const host = options.host ?? DEFAULT_HOST;
   // The emulator has no real security; it must never listen beyond this machine.
   if (!LOOPBACK_HOSTS.has(host)) throw new Error(`The emulator only listens on loopback (127.0.0.1, localhost, ::1), not ${host}.`);
-  const emulator = createEmulator();
+  const emulator = createEmulator({ recordShape: options.recordShape });
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: emulator.app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host });
     s.once('listening', () => resolve(s));

@@ -1,20 +1,29 @@
 import type { KeyObject } from 'node:crypto';
 import { buildDemoDatasets } from './demo-data.ts';
+import { sameJson, type JsonValue } from './json.ts';
 
 export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'] as const;
 export type DataType = (typeof DATA_TYPES)[number];
 
 export interface FieldDef {
-  data_type: DataType;
+  /** One of DATA_TYPES, or any other type a field was given through `/__admin/schema-fields`. */
+  data_type: DataType | (string & {});
   identifier: boolean;
   unique_key: boolean;
   event_time: boolean;
   required: boolean;
 }
 
-export type FieldValue = string | number | boolean | null;
-/** A stored row always carries every schema field, absent ones as null. */
+export type FieldValue = JsonValue;
+/**
+ * A stored row. A POSTed row carries every schema field, absent ones as null; a row stored
+ * through `/__admin/records` is kept exactly as given.
+ */
 export type StoredRecord = Record<string, FieldValue>;
+
+/** How record look-ups answer: `data` as the list of rows (what live clients read), or `data.schema_rows` (the OpenAPI). */
+export const RECORD_SHAPES = ['list', 'openapi'] as const;
+export type RecordShape = (typeof RECORD_SHAPES)[number];
 
 export interface UploadEntry {
   id: number;
@@ -33,7 +42,7 @@ export interface UploadEntry {
 export interface Dataset {
   id: number;
   name: string;
-  type: 'attribute' | 'event';
+  type: string;
   named_identifier?: string;
   created_date: string;
   /** A Map keeps field order and cannot collide with Object.prototype names like `constructor`. */
@@ -55,6 +64,8 @@ export interface ApiKey {
 export interface ApiUser {
   username: string;
   createdAt: string;
+  /** A Read-Only API User: its reads work, its writes (POST data, PATCH schema) get 403. */
+  readOnly: boolean;
   keys: ApiKey[];
 }
 
@@ -112,9 +123,12 @@ export interface EmulatorState {
   requests: RequestLogEntry[];
   flashes: Map<string, Flash>;
   counters: { key: number; upload: number; fault: number; flash: number };
+  recordShape: RecordShape;
+  /** The shape the emulator was started with; a reset goes back to it. */
+  initialRecordShape: RecordShape;
 }
 
-export function createState(): EmulatorState {
+export function createState(recordShape: RecordShape = 'list'): EmulatorState {
   return {
     datasets: buildDemoDatasets(),
     users: new Map(),
@@ -125,12 +139,14 @@ export function createState(): EmulatorState {
     requests: [],
     flashes: new Map(),
     counters: { key: 0, upload: 0, fault: 0, flash: 0 },
+    recordShape,
+    initialRecordShape: recordShape,
   };
 }
 
 /** Resets in place so route handlers holding the state object see the fresh data. */
 export function resetState(state: EmulatorState): void {
-  Object.assign(state, createState());
+  Object.assign(state, createState(state.initialRecordShape));
 }
 
 /** The identifier field name (every dataset has exactly one). */
@@ -142,4 +158,23 @@ export function identifierField(dataset: Dataset): string {
 export function uniqueKeyField(dataset: Dataset): string | undefined {
   for (const [name, def] of dataset.fields) if (def.unique_key) return name;
   return undefined;
+}
+
+/**
+ * Every stored row of an ID, in stored order (oldest write first). IDs compare exactly: case,
+ * `|`, spaces and unicode all count. A dataset whose unique key is not its identifier also
+ * answers to the unique key's value.
+ */
+export function rowsForId(dataset: Dataset, id: string): StoredRecord[] {
+  const idField = identifierField(dataset);
+  const keyField = uniqueKeyField(dataset);
+  return dataset.records.filter((r) => r[idField] === id || (keyField !== undefined && keyField !== idField && r[keyField] === id));
+}
+
+/** Stores one row: a row whose unique key matches an existing one replaces it, any other is appended. */
+export function storeRow(dataset: Dataset, row: StoredRecord): void {
+  const keyField = uniqueKeyField(dataset);
+  const index = keyField === undefined || !Object.hasOwn(row, keyField) ? -1 : dataset.records.findIndex((r) => sameJson(r[keyField], row[keyField]));
+  if (index >= 0) dataset.records[index] = row;
+  else dataset.records.push(row);
 }

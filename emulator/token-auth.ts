@@ -32,3 +32,18 @@ export function requireToken(deps: Deps): MiddlewareHandler<AppEnv> {
     return next();
   };
 }
+
+/**
+ * Refuses writes (POST data, PATCH schema) by a Read-Only API User with 403. Runs after
+ * requireToken, so a deactivated key keeps its own 403 on everything. Monetate does not
+ * document how it refuses such a write; this body is the emulator's choice.
+ */
+export function requireWriter(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const username = c.get('token').username;
+    if (deps.state.users.get(username)?.readOnly) {
+      return apiError(c, 403, `API user "${username}" is a Read-Only API User: it can read data and schemas but not write them.`);
+    }
+    return next();
+  };
+}

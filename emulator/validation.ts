@@ -1,3 +1,4 @@
+import { isLosslessNumber } from './json.ts';
 import { DATA_TYPES, type DataType, type FieldDef, type FieldValue, type StoredRecord } from './state.ts';
 
 /** From the OpenAPI `Schema.name` pattern; field names follow the same rule. */
@@ -17,8 +18,11 @@ export function isDataType(value: unknown): value is DataType {
   return typeof value === 'string' && (DATA_TYPES as readonly string[]).includes(value);
 }
 
+/** A JSON object: not an array, not null, not a LosslessNumber (which is an object too). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Returns a reason the name is not a valid field name, or null. */
@@ -57,10 +61,25 @@ export function parseMultiString(text: string): { values: string[] } | { error: 
 }
 
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+/** `T` or a space; fraction up to 9 digits; `Z`, `±HH:MM`, `±HHMM` or no zone at all. */
+const ACCEPTED_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):?(\d{2}))?$/;
 
 /** ISO-8601 date-time with a time zone (`Z` or `±HH:MM`) that names a real calendar instant. */
 export function isIsoDateTime(text: string): boolean {
-  const m = ISO_DATETIME.exec(text);
+  return isRealDateTime(ISO_DATETIME.exec(text));
+}
+
+/**
+ * A DATETIME value the emulator accepts and stores as sent: ISO-8601 with `Z` or `±HH:MM`,
+ * and the forms seen in real data: no zone (`2025-01-01T10:00:00`), a space for `T`
+ * (`2025-01-01 10:00:00+00:00`), `±HHMM` (`…+0000`), microseconds. Monetate documents only
+ * "ISO-8601"; this is our reading.
+ */
+export function isAcceptedDateTime(text: string): boolean {
+  return isRealDateTime(ACCEPTED_DATETIME.exec(text));
+}
+
+function isRealDateTime(m: RegExpExecArray | null): boolean {
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const tzHour = m[7] === undefined ? 0 : Number(m[7]);
@@ -78,7 +97,9 @@ function stringProblem(value: unknown): string | null {
 }
 
 /** Returns why `value` is not acceptable for a field of this type, or null when it is. */
-export function valueProblem(dataType: DataType, value: unknown): string | null {
+export function valueProblem(dataType: string, value: unknown): string | null {
+  // A field of a type the emulator does not know (added through /__admin/schema-fields) takes any value as sent.
+  if (!isDataType(dataType)) return null;
   switch (dataType) {
     case 'STRING':
       return stringProblem(value);
@@ -94,15 +115,20 @@ export function valueProblem(dataType: DataType, value: unknown): string | null 
       return null;
     }
     case 'NUMBER':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'must be a JSON number (not a string)';
+      // Any size: a number beyond a double's precision arrives as a LosslessNumber and is kept as its text.
+      return (typeof value === 'number' && Number.isFinite(value)) || isLosslessNumber(value) ? null : 'must be a JSON number (not a string)';
     case 'BOOLEAN':
-      return typeof value === 'boolean' ? null : 'must be JSON true or false';
-    case 'DATETIME':
-      return typeof value === 'string' && isIsoDateTime(value)
+      return typeof value === 'boolean' || (typeof value === 'string' && BOOLEAN_STRINGS.has(value))
         ? null
-        : 'must be an ISO-8601 date-time with a time zone, e.g. 2025-01-31T09:30:00Z';
+        : 'must be JSON true or false (or the string "true", "false", "TRUE" or "FALSE")';
+    case 'DATETIME':
+      return typeof value === 'string' && isAcceptedDateTime(value)
+        ? null
+        : 'must be an ISO-8601 date-time, e.g. 2025-01-31T09:30:00Z';
   }
 }
+
+const BOOLEAN_STRINGS = new Set(['true', 'false', 'TRUE', 'FALSE']);
 
 /** A field that must be present and non-null in every row. */
 export function isMandatory(def: FieldDef): boolean {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { spkiPemToPkcs1Pem } from '@/utils/keys';
 import type { KeyInfo } from '@/utils/messages/protocol';
 import { CopyButton } from '../common/CopyButton';
 
@@ -22,6 +23,15 @@ export function PublicKeyPanel({ keyInfo, username }: { keyInfo: KeyInfo; userna
           RSA {keyInfo.modulusBits} bits · fingerprint <span className="mdi-mono">{keyInfo.fingerprint}</span>
         </span>
       </div>
+      {keyInfo.publicKeyPem !== null && (
+        <div className="mdi-row" style={{ alignItems: 'center' }}>
+          <CopyButton label="Copy PKCS#1 (BEGIN RSA PUBLIC KEY)" getText={() => spkiPemToPkcs1Pem(keyInfo.publicKeyPem ?? '')} />
+          <span className="mdi-hint">
+            The same key in the form <span className="mdi-mono">ssh-keygen -e -m pem</span> prints: paste it only where Monetate asks for{' '}
+            <span className="mdi-mono">BEGIN RSA PUBLIC KEY</span>, as its step-by-step help page shows.
+          </span>
+        </div>
+      )}
       <ol className="mdi-hint">
         <li>In Monetate, open Settings → Sites → API Keys.</li>
         <li>

@@ -3,12 +3,14 @@ import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { sendRequest } from '@/utils/messages/send';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { RecordBoundary } from '../common/RecordBoundary';
 import { QuickLookupForm } from '../lookup/QuickLookupForm';
 import { QueueIndicator } from '../lookup/QueueIndicator';
 import { LookupStatus } from '../lookup/LookupStatus';
 import { useDatasets } from '../lookup/useDatasets';
 import { RecordWorkspace } from '../workspace/RecordWorkspace';
 import { useDatasetSchema } from '../workspace/useDatasetSchema';
+import './overlay.css';
 
 /** A record the page asked for (an ID link); `serial` makes a repeated pick count again. */
 export interface RecordRequest {
@@ -21,19 +23,20 @@ export interface OverlayPanelProps {
   /** The dataset the platform page shows, preselected in the picker. */
   pageDataset: string | null;
   request: RecordRequest | null;
-  pageOrigin: string;
   onClose(): void;
-  onHidden(): void;
+  /** Hides the launcher on the page's site; rejects with the reason when that fails. */
+  onHideOnSite(): Promise<void>;
 }
 
 type SidePanelNote = { kind: 'opened' } | { kind: 'waiting' } | { kind: 'error'; error: ErrorInfo } | null;
 
 /**
  * The overlay on Monetate pages: the active profile and its lock state, a look-up with the
- * page's dataset preselected, and the side panel's own record view and edit form. It asks the
- * background only for look-ups, saves and schema reads; it never sees a key or token.
+ * page's dataset preselected, and the side panel's own record view and edit form. It runs in
+ * the overlay's extension-origin iframe and asks the background only for look-ups, saves and
+ * schema reads (the background allows it no more); it never sees a key or token.
  */
-export function OverlayPanel({ pageDataset, request, pageOrigin, onClose, onHidden }: OverlayPanelProps) {
+export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: OverlayPanelProps) {
   const status = useAppStore((state) => state.overlayStatus);
   const loadError = useAppStore((state) => state.loadError);
   const queue = useAppStore((state) => state.queue);
@@ -75,7 +78,7 @@ export function OverlayPanel({ pageDataset, request, pageOrigin, onClose, onHidd
 
   const hideOnSite = () => {
     setHideError(null);
-    sendRequest('overlay.hideOnSite', { origin: pageOrigin }).then(onHidden, (caught) => setHideError(toErrorInfo(caught)));
+    onHideOnSite().catch((caught: unknown) => setHideError(toErrorInfo(caught)));
   };
 
   return (
@@ -134,13 +137,15 @@ export function OverlayPanel({ pageDataset, request, pageOrigin, onClose, onHidd
           )}
           <ErrorMessage error={schemaError} />
           {schema && status && (
-            <RecordWorkspace
-              schema={schema}
-              lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
-              readOnly={status.readOnly}
-              confirmWrites={status.confirmWrites}
-              onLookUp={lookUp}
-            />
+            <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
+              <RecordWorkspace
+                schema={schema}
+                lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
+                readOnly={status.readOnly}
+                confirmWrites={status.confirmWrites}
+                onLookUp={lookUp}
+              />
+            </RecordBoundary>
           )}
         </>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import type { Profile } from '@/utils/profiles/profile';
 import {
@@ -53,11 +53,18 @@ export function ProfileForm({
   const [saved, setSaved] = useState(false);
   const algId = useId();
 
+  // Start over only for another profile: every state event brings a new object for the same
+  // profile, and resetting on those would wipe what is being typed (and "Profile saved.").
+  const profileId = profile?.id ?? null;
+  const profileRef = useRef(profile);
+  profileRef.current = profile;
+  // A new profile just saved comes back as "this profile": keep its "Profile saved." showing.
+  const justSavedId = useRef<string | null>(null);
   useEffect(() => {
-    setDraft(toDraft(profile, defaultBaseUrl));
+    setDraft(toDraft(profileRef.current, defaultBaseUrl));
     setErrors({});
-    setSaved(false);
-  }, [profile, defaultBaseUrl]);
+    if (profileId === null || profileId !== justSavedId.current) setSaved(false);
+  }, [profileId, defaultBaseUrl]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
@@ -81,6 +88,8 @@ export function ProfileForm({
     setBusy(true);
     try {
       const stored = await sendRequest('profiles.save', { id: profile?.id, input: checked.value });
+      setDraft(toDraft(stored, defaultBaseUrl));
+      justSavedId.current = stored.id;
       setSaved(true);
       onSaved(stored);
     } catch (caught) {

@@ -4,6 +4,7 @@ import { DEFAULT_BASE_URL } from '@/utils/profiles/profile';
 import { sendRequest } from '@/utils/messages/send';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { RecordBoundary } from '../common/RecordBoundary';
 import { ProfileForm } from '../profiles/ProfileForm';
 import { KeyManager } from '../keys/KeyManager';
 import { VaultTools, ImportBackup } from '../vault/VaultTools';
@@ -102,12 +103,16 @@ export function Options() {
               onCancel={app.profiles.length > 0 ? () => setCreating(false) : undefined}
             />
           ) : (
-            selected && <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} onSaved={() => undefined} />
+            selected && (
+              <RecordBoundary title="This profile could not be shown" raw={selected} resetKey={selected}>
+                <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} onSaved={() => undefined} />
+              </RecordBoundary>
+            )
           )}
         </div>
       </section>
       {selected && !showForm && (
-        <>
+        <RecordBoundary title="This profile's key could not be shown" raw={selected} resetKey={selected}>
           <div className="mdi-card">
             <KeyManager profile={selected} />
           </div>
@@ -116,14 +121,16 @@ export function Options() {
               <VaultTools profile={selected} />
             </div>
           )}
-        </>
+        </RecordBoundary>
       )}
       <details className="mdi-card">
         <summary>Import a profile from an encrypted backup</summary>
         <ImportBackup onImported={(id) => setSelectedId(id)} />
       </details>
       <div className="mdi-card">
-        <SettingsForm settings={app.settings} />
+        <RecordBoundary title="The settings could not be shown" raw={app.settings} resetKey={app.settings}>
+          <SettingsForm settings={app.settings} />
+        </RecordBoundary>
       </div>
     </main>
   );

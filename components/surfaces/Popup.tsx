@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { RecordBoundary } from '../common/RecordBoundary';
 import { useAppStore } from '../app/store-context';
 import { ProfileSwitcher } from '../profiles/ProfileSwitcher';
 import { TokenPanel } from '../tokens/TokenPanel';
@@ -86,8 +87,10 @@ export function Popup() {
                 onChange={onTargetChange}
               />
               <QueueIndicator entries={queue} />
-              <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
-              {lookup.status === 'done' && lookup.result?.record && <RecordSummary record={lookup.result.record} />}
+              <RecordBoundary raw={lookup.result} resetKey={lookup.result}>
+                <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
+                {lookup.status === 'done' && lookup.result?.record && <RecordSummary record={lookup.result.record} />}
+              </RecordBoundary>
               {lookup.status === 'done' && lookup.result && (
                 <button type="button" onClick={() => openPanel({ schema: lookup.result!.schema, id: lookup.result!.id })}>
                   Open in side panel

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { sendRequest } from '@/utils/messages/send';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { RecordBoundary } from '../common/RecordBoundary';
 import { ProfileSwitcher } from '../profiles/ProfileSwitcher';
 import { UnlockForm } from '../vault/UnlockForm';
 import { QuickLookupForm } from '../lookup/QuickLookupForm';
@@ -84,14 +85,16 @@ export function SidePanel() {
           <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
           <ErrorMessage error={schemaError} />
           {schema && (
-            <RecordWorkspace
-              schema={schema}
-              lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
-              readOnly={profile.readOnly}
-              confirmWrites={profile.confirmWrites}
-              onLookUp={lookUp}
-              onSchemaChanged={setSchema}
-            />
+            <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
+              <RecordWorkspace
+                schema={schema}
+                lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
+                readOnly={profile.readOnly}
+                confirmWrites={profile.confirmWrites}
+                onLookUp={lookUp}
+                onSchemaChanged={setSchema}
+              />
+            </RecordBoundary>
           )}
           {schema && (
             <details>

@@ -30,6 +30,7 @@ function keysTable(deps: Deps): SafeHtml {
     user.keys.map(
       (key) => html`<tr data-key-id="${key.keyId}">
   <td>${user.username}</td>
+  <td>${user.readOnly ? 'Read-Only API User' : 'API User'}</td>
   <td><code>${key.fingerprint}</code></td>
   <td>${key.createdAt}</td>
   <td>${key.active ? 'Active' : 'Deactivated'}</td>
@@ -47,7 +48,7 @@ function keysTable(deps: Deps): SafeHtml {
   );
   if (rows.length === 0) return html`<p>No API users yet. Create a public key below to add one.</p>`;
   return html`<table aria-label="API keys">
-<thead><tr><th scope="col">API username</th><th scope="col">Fingerprint</th><th scope="col">Created</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+<thead><tr><th scope="col">API username</th><th scope="col">User type</th><th scope="col">Fingerprint</th><th scope="col">Created</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>`;
 }
@@ -70,6 +71,12 @@ export function apiKeysPage(deps: Deps): Hono<AppEnv> {
   <form method="post" action="${API_KEYS_PATH}">
     <label for="api-username">API username</label>
     <input type="text" id="api-username" name="username" required autocomplete="off" placeholder="api-demo-inspector">
+    <fieldset>
+      <legend>User type</legend>
+      <label class="choice"><input type="radio" name="userType" value="api-user" checked> API User</label>
+      <label class="choice"><input type="radio" name="userType" value="read-only"> Read-Only API User</label>
+      <p class="hint">As in Monetate's Create API User dialog. A Read-Only API User reads data and schemas; its writes get 403. Creating another key for a user sets its type again.</p>
+    </fieldset>
     <label for="api-public-key">Public key (PEM)</label>
     <textarea id="api-public-key" name="publicKey" rows="10" required placeholder="-----BEGIN PUBLIC KEY-----"></textarea>
     <p><button type="submit">CREATE PUBLIC KEY</button></p>
@@ -81,9 +88,15 @@ export function apiKeysPage(deps: Deps): Hono<AppEnv> {
   app.post(API_KEYS_PATH, async (c) => {
     const form = await c.req.parseBody();
     const username = formString(form, 'username');
+    const userType = formString(form, 'userType') || 'api-user';
+    if (userType !== 'api-user' && userType !== 'read-only') {
+      return redirectWithFlash(deps, c, { tone: 'error', text: 'Could not create the public key: choose API User or Read-Only API User.' });
+    }
     try {
-      const key = registerApiKey(deps.state, username, formString(form, 'publicKey'), deps.clock.now());
-      return redirectWithFlash(deps, c, { tone: 'success', text: `Public key ${key.fingerprint} created for ${key.username}.` });
+      const readOnly = userType === 'read-only';
+      const key = registerApiKey(deps.state, username, formString(form, 'publicKey'), deps.clock.now(), { readOnly });
+      const kind = readOnly ? 'Read-Only API User' : 'API User';
+      return redirectWithFlash(deps, c, { tone: 'success', text: `Public key ${key.fingerprint} created for ${key.username} (${kind}).` });
     } catch (error) {
       if (!(error instanceof KeyRegistrationError)) throw error;
       return redirectWithFlash(deps, c, { tone: 'error', text: `Could not create the public key: ${error.message}` });

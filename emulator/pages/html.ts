@@ -51,6 +51,10 @@ export function documentPage(title: string, body: SafeHtml, extraCss: SafeHtml =
   .notice.success { background: #e4f6ea; border: 1px solid #7cc494; }
   .notice.error { background: #fdeaea; border: 1px solid #e08c8c; }
   label { display: block; font-weight: 600; margin: 12px 0 4px; }
+  fieldset { border: 1px solid #d9dee5; max-width: 640px; margin: 12px 0; }
+  legend { font-weight: 600; }
+  label.choice { font-weight: normal; margin: 4px 0; }
+  .hint { color: #4a5866; font-size: 13px; }
   input[type=text], textarea { width: 100%; max-width: 640px; font: inherit; padding: 6px; box-sizing: border-box; }
   textarea { font-family: ui-monospace, monospace; font-size: 12px; }
   button { font: inherit; padding: 6px 14px; cursor: pointer; }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
-import { identifierField, type Dataset, type FieldValue } from '../state.ts';
+import { displayJson } from '../json.ts';
+import { identifierField, type Dataset } from '../state.ts';
 import { documentPage, html, jsonForScript, type SafeHtml } from './html.ts';
 import { PLATFORM_SCRIPT } from './platform-script.ts';
 
@@ -19,10 +20,6 @@ interface DatasetView {
   rows: string[][];
 }
 
-function display(value: FieldValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
 function toView(dataset: Dataset): DatasetView {
   const id = identifierField(dataset);
   const columns = [id, ...[...dataset.fields.keys()].filter((f) => f !== id)];
@@ -32,7 +29,7 @@ function toView(dataset: Dataset): DatasetView {
     namedIdentifier: dataset.named_identifier ?? null,
     count: dataset.records.length,
     columns,
-    rows: dataset.records.slice(0, ROWS_SHOWN).map((r) => columns.map((col) => display(r[col]))),
+    rows: dataset.records.slice(0, ROWS_SHOWN).map((r) => columns.map((col) => displayJson(r[col]))),
   };
 }
 

@@ -1,10 +1,26 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv, Deps } from '../context.ts';
-import { readJson } from '../envelope.ts';
+import { exactJson, readJson } from '../envelope.ts';
+import type { JsonValue } from '../json.ts';
 import { deactivateKeys, KeyRegistrationError, registerApiKey } from '../keys.ts';
-import { FAULT_KINDS, FAULT_TARGETS, type Fault, type FaultKind, type FaultTarget } from '../state.ts';
-import { isPlainObject } from '../validation.ts';
+import {
+  FAULT_KINDS,
+  FAULT_TARGETS,
+  RECORD_SHAPES,
+  rowsForId,
+  storeRow,
+  type Dataset,
+  type EmulatorState,
+  type Fault,
+  type FaultKind,
+  type FaultTarget,
+  type FieldDef,
+  type RecordShape,
+  type StoredRecord,
+} from '../state.ts';
+import { fieldNameProblem, isPlainObject, MAX_FIELDS } from '../validation.ts';
+import { FIELD_FLAGS, schemaJson } from './schema.ts';
 
 /** Admin answers are plain JSON (not the Monetate envelope): they are the emulator's own API. */
 function adminError(c: Context<AppEnv>, status: number, message: string): Response {
@@ -48,6 +64,38 @@ export function parseFault(input: Record<string, unknown>, id: number): Fault | 
   };
 }
 
+/**
+ * Fields to add "as if someone added them elsewhere": any non-empty data_type is taken as
+ * given (so a test can add a type the extension does not know); names follow the usual rule.
+ */
+export function parseAdminFields(dataset: Dataset, input: unknown): Map<string, FieldDef> | string {
+  if (!isPlainObject(input) || Object.keys(input).length === 0) return '"fields" must be an object with at least one field, e.g. {"tier": {"data_type": "STRING"}}.';
+  const added = new Map<string, FieldDef>();
+  for (const [name, spec] of Object.entries(input)) {
+    const problem = fieldNameProblem(name);
+    if (problem) return problem;
+    if (dataset.fields.has(name)) return `Field "${name}" already exists in ${dataset.name}.`;
+    if (!isPlainObject(spec) || typeof spec.data_type !== 'string' || spec.data_type === '') {
+      return `Field "${name}" must be an object with a non-empty "data_type" string.`;
+    }
+    const def: FieldDef = { data_type: spec.data_type, identifier: false, unique_key: false, event_time: false, required: false };
+    for (const flagName of FIELD_FLAGS) {
+      const value = spec[flagName];
+      if (value === undefined) continue;
+      if (typeof value !== 'boolean') return `Field "${name}" ${flagName} must be true or false.`;
+      def[flagName] = value;
+    }
+    added.set(name, def);
+  }
+  if (dataset.fields.size + added.size > MAX_FIELDS) return `A schema can have at most ${MAX_FIELDS} fields.`;
+  return added;
+}
+
+function datasetNamed(state: EmulatorState, name: unknown): Dataset | string {
+  if (typeof name !== 'string') return '"dataset" must be the dataset name, a string.';
+  return state.datasets.get(name) ?? `Dataset "${name}" does not exist.`;
+}
+
 export function adminRoutes(deps: Deps, reset: () => void): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { state, clock } = deps;
@@ -57,6 +105,7 @@ export function adminRoutes(deps: Deps, reset: () => void): Hono<AppEnv> {
       users: [...state.users.values()].map((u) => ({
         username: u.username,
         createdAt: u.createdAt,
+        readOnly: u.readOnly,
         keys: u.keys.map(({ keyId, fingerprint, createdAt, active, deactivatedAt }) => ({ keyId, fingerprint, createdAt, active, deactivatedAt })),
       })),
     }),
@@ -64,12 +113,18 @@ export function adminRoutes(deps: Deps, reset: () => void): Hono<AppEnv> {
 
   app.post('/__admin/api-keys', async (c) => {
     const body = await jsonObject(c);
-    if (!body || typeof body.username !== 'string' || typeof body.publicKey !== 'string') {
-      return adminError(c, 400, 'Send JSON {"username": string, "publicKey": PEM string}.');
+    if (
+      !body ||
+      typeof body.username !== 'string' ||
+      typeof body.publicKey !== 'string' ||
+      (body.readOnly !== undefined && typeof body.readOnly !== 'boolean')
+    ) {
+      return adminError(c, 400, 'Send JSON {"username": string, "publicKey": PEM string, "readOnly"?: boolean}.');
     }
     try {
-      const key = registerApiKey(state, body.username, body.publicKey, clock.now());
-      return c.json({ keyId: key.keyId, username: key.username, fingerprint: key.fingerprint }, 201);
+      const key = registerApiKey(state, body.username, body.publicKey, clock.now(), { readOnly: body.readOnly });
+      const readOnly = state.users.get(key.username)?.readOnly ?? false;
+      return c.json({ keyId: key.keyId, username: key.username, fingerprint: key.fingerprint, readOnly }, 201);
     } catch (error) {
       if (error instanceof KeyRegistrationError) return adminError(c, 400, error.message);
       throw error;
@@ -87,6 +142,50 @@ export function adminRoutes(deps: Deps, reset: () => void): Hono<AppEnv> {
       if (error instanceof KeyRegistrationError) return adminError(c, 404, error.message);
       throw error;
     }
+  });
+
+  app.post('/__admin/records', async (c) => {
+    const body = await jsonObject(c);
+    if (!body) return adminError(c, 400, 'Send JSON {"dataset": name, "rows": [ {...}, ... ]}.');
+    const dataset = datasetNamed(state, body.dataset);
+    if (typeof dataset === 'string') return adminError(c, 404, dataset);
+    const rows = body.rows;
+    if (!Array.isArray(rows) || rows.some((row) => !isPlainObject(row))) return adminError(c, 400, '"rows" must be a list of JSON objects.');
+    // Stored exactly as given, without validation: this is how tests plant values Monetate may hold.
+    for (const row of rows as Array<Record<string, JsonValue>>) storeRow(dataset, row as StoredRecord);
+    return c.json({ stored: rows.length });
+  });
+
+  app.get('/__admin/records', (c) => {
+    const dataset = datasetNamed(state, c.req.query('dataset'));
+    if (typeof dataset === 'string') return adminError(c, 404, dataset);
+    const id = c.req.query('id');
+    if (id === undefined || id === '') return adminError(c, 400, 'Give the record ID: ?dataset=<name>&id=<id>.');
+    return exactJson(c, { rows: rowsForId(dataset, id) });
+  });
+
+  app.post('/__admin/schema-fields', async (c) => {
+    const body = await jsonObject(c);
+    if (!body) return adminError(c, 400, 'Send JSON {"dataset": name, "fields": {"<field>": {"data_type": "STRING"}}}.');
+    const dataset = datasetNamed(state, body.dataset);
+    if (typeof dataset === 'string') return adminError(c, 404, dataset);
+    const added = parseAdminFields(dataset, body.fields);
+    if (typeof added === 'string') return adminError(c, 400, added);
+    for (const [name, def] of added) {
+      dataset.fields.set(name, def);
+      // As a PATCH would: existing rows now hold the field, empty.
+      for (const record of dataset.records) if (!Object.hasOwn(record, name)) record[name] = null;
+    }
+    return exactJson(c, schemaJson(dataset));
+  });
+
+  app.get('/__admin/record-shape', (c) => c.json({ shape: state.recordShape }));
+  app.post('/__admin/record-shape', async (c) => {
+    const body = await jsonObject(c);
+    const shape = body?.shape;
+    if (!(RECORD_SHAPES as readonly unknown[]).includes(shape)) return adminError(c, 400, `Send JSON {"shape": ${RECORD_SHAPES.map((s) => `"${s}"`).join(' | ')}}.`);
+    state.recordShape = shape as RecordShape;
+    return c.json({ shape: state.recordShape });
   });
 
   app.post('/__admin/reset', (c) => {

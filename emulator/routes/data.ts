@@ -2,8 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../context.ts';
 import { apiError, apiErrors, envelope, readJson } from '../envelope.ts';
 import { faultPoint } from '../faults.ts';
-import { identifierField, uniqueKeyField, type StoredRecord } from '../state.ts';
-import { requireToken } from '../token-auth.ts';
+import { rowsForId, storeRow, type StoredRecord } from '../state.ts';
+import { requireToken, requireWriter } from '../token-auth.ts';
 import { isIsoDateTime, isPlainObject, validateRows } from '../validation.ts';
 import { DATA_BASE, datasetOr404, requireRetailer } from './common.ts';
 
@@ -34,19 +34,17 @@ export function dataRoutes(deps: Deps): Hono<AppEnv> {
     if (id === undefined || id === '') return apiError(c, 400, 'The "id" query parameter is required, e.g. ?id=C-100001.', { field: 'id' });
     const dataset = datasetOr404(deps, c, c.req.param('schema'));
     if (dataset instanceof Response) return dataset;
-    const idField = identifierField(dataset);
-    const keyField = uniqueKeyField(dataset);
-    // Without a unique key a customer can have many rows; the most recent one answers.
-    const record = dataset.records.findLast((r) => r[idField] === id || (keyField !== undefined && r[keyField] === id));
-    if (!record) return apiError(c, 404, `No record with ID "${id}" in dataset "${dataset.name}".`, { field: 'id' });
-    return envelope(c, 200, { schema_rows: [{ ...record }] });
+    // Without a unique key an ID keeps every row written for it; all of them answer, oldest first.
+    const rows = rowsForId(dataset, id).map((r) => ({ ...r }));
+    if (rows.length === 0) return apiError(c, 404, `No record with ID "${id}" in dataset "${dataset.name}".`, { field: 'id' });
+    return envelope(c, 200, deps.state.recordShape === 'openapi' ? { schema_rows: rows } : rows);
   });
 
-  app.post(`${DATA_BASE}/data/:schema/`, faultPoint(deps, 'write'), requireToken(deps), requireRetailer(), async (c) => {
+  app.post(`${DATA_BASE}/data/:schema/`, faultPoint(deps, 'write'), requireToken(deps), requireRetailer(), requireWriter(deps), async (c) => {
     const dataset = datasetOr404(deps, c, c.req.param('schema'));
     if (dataset instanceof Response) return dataset;
     const body = await readJson(c);
-    if (!body.ok) return apiError(c, 400, 'Request body is not valid JSON.');
+    if (!body.ok) return apiError(c, 400, `Request body is not valid JSON (${body.reason}).`);
     if (!isPlainObject(body.value) || !Array.isArray(body.value.schema_rows)) {
       return apiError(c, 400, 'Request body must be a JSON object with a "schema_rows" array.', { field: 'schema_rows' });
     }
@@ -60,12 +58,9 @@ export function dataRoutes(deps: Deps): Hono<AppEnv> {
     const { errors, records } = validateRows(dataset.fields, body.value.schema_rows as unknown[]);
     if (errors.length > 0) return apiErrors(c, 400, errors);
 
-    const keyField = uniqueKeyField(dataset);
     const stored: StoredRecord[] = [];
     for (const record of records) {
-      const index = keyField === undefined ? -1 : dataset.records.findIndex((r) => r[keyField] === record[keyField]);
-      if (index >= 0) dataset.records[index] = record;
-      else dataset.records.push(record);
+      storeRow(dataset, record);
       stored.push({ ...record });
     }
 

@@ -4,7 +4,7 @@ import { apiError, apiErrors, envelope, readJson } from '../envelope.ts';
 import { faultPoint } from '../faults.ts';
 import { schemaType, schemaTypes } from '../schema-types.ts';
 import type { Dataset, FieldDef } from '../state.ts';
-import { requireToken } from '../token-auth.ts';
+import { requireToken, requireWriter } from '../token-auth.ts';
 import { fieldNameProblem, isDataType, isPlainObject, MAX_FIELDS, NAMED_IDENTIFIER_PATTERN, type ApiError } from '../validation.ts';
 import { DATA_BASE, datasetOr404, flag, requireRetailer } from './common.ts';
 
@@ -25,7 +25,7 @@ export function schemaJson(dataset: Dataset, options: { rowCount?: boolean; late
   };
 }
 
-const FIELD_FLAGS = ['identifier', 'unique_key', 'event_time', 'required'] as const;
+export const FIELD_FLAGS = ['identifier', 'unique_key', 'event_time', 'required'] as const;
 
 /** Validates attributes to add; returns the new definitions or one error per problem. */
 function parseNewFields(dataset: Dataset, input: unknown): { errors: ApiError[]; added: Map<string, FieldDef> } {
@@ -92,7 +92,7 @@ export function schemaRoutes(deps: Deps): Hono<AppEnv> {
     return envelope(c, 200, schemaJson(dataset, { rowCount: flag(c.req.query('row_count')), latestUpload: flag(c.req.query('latest_upload')) }));
   });
 
-  app.patch(`${DATA_BASE}/schema/:name/`, ...guard, async (c) => {
+  app.patch(`${DATA_BASE}/schema/:name/`, ...guard, requireWriter(deps), async (c) => {
     const dataset = datasetOr404(deps, c, c.req.param('name'));
     if (dataset instanceof Response) return dataset;
     const body = await readJson(c);

@@ -3,7 +3,7 @@ import { EVENTS_PORT } from '@/utils/messages/protocol';
 import { createRouter } from './router';
 import { createServices, LOCAL_BUILD, type Services } from './services';
 import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
-import { extensionOrigin, isMonetatePlatformOrigin, originOf } from './sender';
+import { eventsAudience, extensionOrigin, originOf } from './sender';
 
 const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog']);
 
@@ -16,10 +16,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== EVENTS_PORT || port.sender?.id !== browser.runtime.id) return port.disconnect();
-    const origin = port.sender.origin ?? originOf(port.sender.url) ?? '';
-    const trusted = origin === extensionOrigin();
-    if (!trusted && !isMonetatePlatformOrigin(origin, LOCAL_BUILD)) return port.disconnect();
+    if (port.name !== EVENTS_PORT) return port.disconnect();
+    // The overlay's frame is an extension page, but it hears what the content script hears.
+    const audience = eventsAudience(port.sender, browser.runtime.id, extensionOrigin(), LOCAL_BUILD);
+    if (!audience) return port.disconnect();
+    const origin = port.sender?.origin ?? originOf(port.sender?.url) ?? '';
+    const trusted = audience === 'trusted';
     const { registry, appState, overlayStatus } = getServices();
     registry.add(port, trusted, (surface) => {
       if (trusted) void appState().then((state) => registry.send(surface, { type: 'state', state }));

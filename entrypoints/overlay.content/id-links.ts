@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { customerIdAt } from '@/utils/platform/selectors';
+import { onlyTrusted } from '@/utils/platform/trusted-input';
 import { lookupIcon } from './icon';
 
 const CHIP = 20;
@@ -50,46 +51,51 @@ export function watchCustomerIds(options: { ctx: ContentScriptContext; parent: H
   ctx.addEventListener(
     document,
     'pointerover',
-    (event) => {
+    // A synthetic hover would let the page put the chip, for an ID it chose, under the user's pointer.
+    onlyTrusted((event: PointerEvent) => {
       const hit = customerIdAt(event.target);
       if (hit) show(hit);
-    },
+    }),
     { capture: true, passive: true },
   );
   ctx.addEventListener(
     document,
     'pointerout',
-    (event) => {
+    onlyTrusted((event: PointerEvent) => {
       if (!shownFor || !customerIdAt(event.target)) return;
       const to = event.relatedTarget;
       // Moving onto the chip (seen from the page as the overlay's host) keeps it.
       if (to === host || (to instanceof Node && shownFor.cell.contains(to))) return;
       hideSoon();
-    },
+    }),
     { capture: true, passive: true },
   );
-  chip.addEventListener('pointerenter', () => clearTimeout(hideTimer));
-  chip.addEventListener('pointerleave', hideSoon);
-  chip.addEventListener('click', () => {
-    const picked = shownFor;
-    hide();
-    if (picked) options.onPick(picked.id);
-  });
+  chip.addEventListener('pointerenter', onlyTrusted(() => clearTimeout(hideTimer)));
+  chip.addEventListener('pointerleave', onlyTrusted(hideSoon));
+  chip.addEventListener(
+    'click',
+    onlyTrusted(() => {
+      const picked = shownFor;
+      hide();
+      if (picked) options.onPick(picked.id);
+    }),
+  );
   ctx.addEventListener(window, 'scroll', hide, { capture: true, passive: true });
 
   // Alt+click: a plain cell does nothing on Alt+click, so this adds to the page without taking
   // anything away. Only the default action is prevented (Alt+click on a link downloads it).
+  // Only a person's click: the page could otherwise have any ID of its choosing looked up.
   ctx.addEventListener(
     document,
     'click',
-    (event) => {
+    onlyTrusted((event: MouseEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       const hit = customerIdAt(event.target);
       if (!hit) return;
       event.preventDefault();
       hide();
       options.onPick(hit.id);
-    },
+    }),
     { capture: true },
   );
   ctx.onInvalidated(() => clearTimeout(hideTimer));

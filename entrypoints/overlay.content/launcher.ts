@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { launcherBox, placementForDrop, type Box, type LauncherPlacement, type Size } from '@/utils/platform/launcher-geometry';
 import { edgeForArrow, OVERLAY_SHORTCUT_LABEL } from '@/utils/platform/shortcut';
+import { onlyTrusted } from '@/utils/platform/trusted-input';
 import { lookupIcon } from './icon';
 
 const SIZE: Size = { width: 32, height: 32 };
@@ -66,12 +67,17 @@ export function createLauncher(options: {
   let press: { id: number; x: number; y: number; left: number; top: number; dragging: boolean } | null = null;
   let swallowClick = false;
 
-  element.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0 || !event.isPrimary) return;
-    press = { id: event.pointerId, x: event.clientX, y: event.clientY, left: current.left, top: current.top, dragging: false };
-    element.setPointerCapture(event.pointerId);
-  });
-  element.addEventListener('pointermove', (event) => {
+  // Every listener takes the browser's own input only: the page can dispatch events at the
+  // host, and must not be able to open the overlay or move the launcher by doing so.
+  element.addEventListener(
+    'pointerdown',
+    onlyTrusted((event: PointerEvent) => {
+      if (event.button !== 0 || !event.isPrimary) return;
+      press = { id: event.pointerId, x: event.clientX, y: event.clientY, left: current.left, top: current.top, dragging: false };
+      element.setPointerCapture(event.pointerId);
+    }),
+  );
+  element.addEventListener('pointermove', onlyTrusted((event: PointerEvent) => {
     if (!press || event.pointerId !== press.id) return;
     const dx = event.clientX - press.x;
     const dy = event.clientY - press.y;
@@ -84,7 +90,7 @@ export function createLauncher(options: {
       left: Math.min(Math.max(0, press.left + dx), Math.max(0, viewport.width - SIZE.width)),
       top: Math.min(Math.max(0, press.top + dy), Math.max(0, viewport.height - SIZE.height)),
     });
-  });
+  }));
   const endPress = (event: PointerEvent, dropped: boolean) => {
     if (!press || event.pointerId !== press.id) return;
     const wasDragging = press.dragging;
@@ -96,21 +102,28 @@ export function createLauncher(options: {
     if (dropped) move(placementForDrop(current, viewportSize(), SIZE));
     else reflow();
   };
-  element.addEventListener('pointerup', (event) => endPress(event, true));
-  element.addEventListener('pointercancel', (event) => endPress(event, false));
-  element.addEventListener('click', () => {
-    if (swallowClick) {
-      swallowClick = false;
-      return;
-    }
-    options.onActivate();
-  });
-  element.addEventListener('keydown', (event) => {
-    const edge = edgeForArrow(event);
-    if (!edge) return;
-    event.preventDefault();
-    move({ edge, offset: placement.offset });
-  });
+  element.addEventListener('pointerup', onlyTrusted((event: PointerEvent) => endPress(event, true)));
+  element.addEventListener('pointercancel', onlyTrusted((event: PointerEvent) => endPress(event, false)));
+  // Enter and Space on the focused button arrive as a trusted click too.
+  element.addEventListener(
+    'click',
+    onlyTrusted(() => {
+      if (swallowClick) {
+        swallowClick = false;
+        return;
+      }
+      options.onActivate();
+    }),
+  );
+  element.addEventListener(
+    'keydown',
+    onlyTrusted((event: KeyboardEvent) => {
+      const edge = edgeForArrow(event);
+      if (!edge) return;
+      event.preventDefault();
+      move({ edge, offset: placement.offset });
+    }),
+  );
 
   return {
     element,

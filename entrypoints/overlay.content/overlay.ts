@@ -1,32 +1,39 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { toErrorInfo } from '@/utils/errors';
 import { sendRequest } from '@/utils/messages/send';
 import { datasetFromPage } from '@/utils/platform/selectors';
 import { isOverlayShortcut } from '@/utils/platform/shortcut';
-import type { OverlayPanelHandle } from '@/components/overlay/contract';
+import { onlyTrusted } from '@/utils/platform/trusted-input';
 import { createLauncher, type Launcher } from './launcher';
 import { watchCustomerIds } from './id-links';
-import { loadPanel } from './panel-loader';
+import { createPanelFrame } from './panel-frame';
 import { OVERLAY_CSS } from './styles';
 
 /** How often an idle page checks that the extension is still there (updated or removed → clean up). */
 const ALIVE_CHECK_MS = 2000;
+/** Room the panel leaves at the window's edges. */
+const PANEL_MARGIN = 16;
 
 /**
  * Puts the launcher on the page (unless hidden on this site) and wires the shortcut, the ID
  * links and client-side navigation. Everything registered here goes away with `ctx`.
+ *
+ * What stays in the page (the launcher, the ID chip, the shortcut) listens to trusted input
+ * only. The panel itself is an extension page in an iframe (see ./panel-frame): the page can
+ * neither read nor drive it.
  */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   const status = await sendRequest('overlay.status', {}).catch(() => null);
   if (!status || status.hiddenHere || ctx.isInvalid) return;
 
   let pageDataset = datasetFromPage(document, location.href);
-  let panel: OverlayPanelHandle | undefined;
   let open = false;
 
   const ui = await createShadowRootUi(ctx, {
     name: 'mdi-overlay',
-    // Closed: the page's scripts get null from host.shadowRoot and cannot read the panel.
+    // Closed: the page's scripts get null from host.shadowRoot and cannot reach the launcher
+    // or the panel's iframe (so not its address either).
     mode: 'closed',
     position: 'inline',
     // After <body>, not in it: the page's own `body > :last-child` rules and layout stay put.
@@ -35,62 +42,67 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     css: OVERLAY_CSS,
     // Our :host rule resets everything itself (WXT's reset would also undo the host's position).
     inheritStyles: true,
-    // Typing in the panel must not trigger the platform's own keyboard shortcuts.
+    // Keys on the launcher must not trigger the platform's own keyboard shortcuts.
     isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(container, shadow, host) {
-      const frame = document.createElement('div');
-      frame.className = 'panel-frame mdi-overlay-theme';
-      frame.setAttribute('role', 'dialog');
-      frame.setAttribute('aria-label', 'Monetate Data Inspector');
-      frame.hidden = true;
+      const dialog = document.createElement('div');
+      dialog.className = 'panel-frame';
+      dialog.setAttribute('role', 'dialog');
+      dialog.setAttribute('aria-label', 'Monetate Data Inspector');
+      dialog.hidden = true;
       const loadingNote = document.createElement('p');
       loadingNote.className = 'loading';
       loadingNote.setAttribute('role', 'status');
       loadingNote.textContent = 'Loading…';
-      frame.append(loadingNote);
-      const panelRoot = document.createElement('div');
-      frame.append(panelRoot);
+      dialog.append(loadingNote);
 
       const setOpen = (next: boolean, request?: { id: string }) => {
         if (ctx.isInvalid) return;
         open = next;
-        frame.hidden = !next;
-        frame.dataset.edge = launcher.placement().edge;
+        dialog.hidden = !next;
+        dialog.dataset.edge = launcher.placement().edge;
         launcher.setExpanded(next);
         if (!next) {
-          if (frame.contains(shadow.activeElement)) launcher.element.focus();
+          if (dialog.contains(shadow.activeElement)) launcher.element.focus();
           return;
         }
-        void ensurePanel().then(
-          (handle) => {
-            if (request) handle.showRecord(pageDataset, request.id);
-            else handle.focus();
-          },
-          (error: unknown) => {
-            loadingNote.setAttribute('role', 'alert');
-            loadingNote.textContent = `The overlay could not load (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
-          },
-        );
+        panel.ensure();
+        if (request) panel.send({ type: 'show-record', dataset: pageDataset, id: request.id });
+        else panel.focus();
       };
 
-      let panelPromise: Promise<OverlayPanelHandle> | undefined;
-      const ensurePanel = () =>
-        (panelPromise ??= loadPanel().then((mount) => {
+      const panel = createPanelFrame({
+        ctx,
+        anchor: dialog,
+        onReady() {
           loadingNote.remove();
-          panel = mount({
-            container: panelRoot,
-            shadow,
-            pageDataset,
-            pageOrigin: location.origin,
-            onClose: () => setOpen(false),
-            // Hidden on this site: everything the content script set up goes, as on an update.
-            onHidden: () => ctx.abort('hidden on this site'),
-          });
-          return panel;
-        })).catch((error: unknown) => {
-          panelPromise = undefined;
-          throw error;
-        });
+          panel.send({ type: 'page-dataset', dataset: pageDataset });
+        },
+        onFailed() {
+          loadingNote.setAttribute('role', 'alert');
+          loadingNote.textContent = 'The overlay could not load. Reload the page to try again.';
+        },
+        onMessage(message) {
+          switch (message.type) {
+            case 'close':
+              setOpen(false);
+              break;
+            case 'size':
+              dialog.style.height = `${Math.ceil(Math.min(message.height, window.innerHeight - PANEL_MARGIN))}px`;
+              break;
+            case 'hide-on-site':
+              // Sent from here, not the frame: the background takes the site from the sender.
+              sendRequest('overlay.hideOnSite', { origin: location.origin }).then(
+                () => ctx.abort('hidden on this site'),
+                (error: unknown) => {
+                  const info = toErrorInfo(error);
+                  panel.send({ type: 'hide-failed', code: info.code, detail: info.detail?.slice(0, 500) });
+                },
+              );
+              break;
+          }
+        },
+      });
 
       const launcher: Launcher = createLauncher({
         ctx,
@@ -98,28 +110,24 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         placement: status.launcherPosition,
         onActivate: () => setOpen(!open),
         onMoved: (placement) => {
-          frame.dataset.edge = placement.edge;
+          dialog.dataset.edge = placement.edge;
           void sendRequest('launcher.save', placement).catch(() => undefined);
         },
       });
-      container.append(frame);
-
-      frame.addEventListener('keydown', (event) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        setOpen(false);
-      });
+      container.append(dialog);
 
       watchCustomerIds({ ctx, parent: container, host, onPick: (id) => setOpen(true, { id }) });
 
+      // A person's Alt+Shift+K only: a page's synthetic keydown must not open the overlay.
+      // (With focus in the panel, the frame gets the keys and sends "close" itself.)
       ctx.addEventListener(
         window,
         'keydown',
-        (event) => {
+        onlyTrusted((event: KeyboardEvent) => {
           if (!isOverlayShortcut(event)) return;
           event.preventDefault();
           setOpen(!open);
-        },
+        }),
         { capture: true },
       );
       ctx.addEventListener(window, 'resize', () => launcher.reflow(), { passive: true });
@@ -129,9 +137,12 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         const next = datasetFromPage(document, href);
         if (next === pageDataset) return;
         pageDataset = next;
-        panel?.setPageDataset(next);
+        // Before the panel exists there is no one to tell; it gets the dataset when it is ready.
+        if (panel.element()) panel.send({ type: 'page-dataset', dataset: next });
       };
       ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+        // WXT's own event; one the page dispatches under that name has no URL in this world.
+        if (!(event.newUrl instanceof URL)) return;
         readDataset(event.newUrl.href);
         // The heading (the fallback source) renders after the URL changes.
         ctx.setTimeout(() => readDataset(location.href), 300);
@@ -140,10 +151,6 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       // ctx notices a reloaded or removed extension whenever it is asked; ask now and then.
       ctx.setInterval(() => undefined, ALIVE_CHECK_MS);
       return { launcher };
-    },
-    onRemove() {
-      panel?.unmount();
-      panel = undefined;
     },
   });
   if (ctx.isInvalid) return;

@@ -58,20 +58,20 @@ html, body { margin: 0; padding: 0; }
   box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25);
 }
 .id-chip svg { width: 12px; height: 12px; }
-.id-chip[hidden], .panel-frame[hidden] { display: none; }
+.id-chip[hidden], .panel-frame[hidden], .panel-frame__wrapper[hidden] { display: none; }
 .panel-frame {
   position: fixed;
   box-sizing: border-box;
   top: 8px;
   right: 44px;
   width: min(460px, calc(100vw - 56px));
+  height: 96px;
   max-height: calc(100vh - 16px);
-  overflow: auto;
-  padding: 12px;
+  overflow: hidden;
   border: 1px solid #8c959f;
   border-radius: 8px;
-  background: var(--mdi-bg, #fff);
-  color: var(--mdi-fg, #1b1f24);
+  background: #fff;
+  color: #1b1f24;
   box-shadow: 0 8px 28px rgba(0, 0, 0, 0.28);
   font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   text-align: left;
@@ -79,5 +79,7 @@ html, body { margin: 0; padding: 0; }
 .panel-frame[data-edge="left"] { right: auto; left: 44px; }
 .panel-frame[data-edge="top"] { top: 44px; max-height: calc(100vh - 52px); }
 .panel-frame[data-edge="bottom"] { top: auto; bottom: 44px; max-height: calc(100vh - 52px); }
-.panel-frame > .loading { margin: 0; }
+.panel-frame > .loading { margin: 0; padding: 12px; }
+.panel-frame__wrapper, .panel-frame__iframe { display: block; width: 100%; height: 100%; }
+.panel-frame__iframe { border: 0; margin: 0; padding: 0; background: transparent; color-scheme: normal; }
 `;

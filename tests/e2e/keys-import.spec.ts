@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, sendFromPage, test } from './fixtures';
+import { copiedText, expect, recordClipboard, sendFromPage, test } from './fixtures';
 import { authCalls, createProfileInOptions, fillNewKeyPassphrase, keySection, registerOnApiKeysPage, shownPublicKey, tokenAlert } from './keys-helpers';
 
 /** Key files made now by the tools people use, as tests/unit/keys/fixtures.ts does. */
@@ -112,4 +112,35 @@ test('a PKCS#1 key file and a pasted OpenSSH key are imported, shown by their pu
   await popup.getByRole('button', { name: 'Get token' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'New token received.' })).toBeVisible();
   expect((await authCalls(emulator)).at(-1)?.status).toBe(200);
+});
+
+test('the PKCS#1 copy of the public key (BEGIN RSA PUBLIC KEY) registers on the API Keys page and mints a token', async ({
+  context,
+  emulator,
+  openExtensionPage,
+}) => {
+  const username = 'api-e2e-pkcs1';
+  const options = await openExtensionPage('options');
+  await recordClipboard(options);
+  await createProfileInOptions(options, { baseUrl: emulator.url, username });
+  await fillNewKeyPassphrase(options);
+  const section = keySection(options);
+  // The OpenSSH key, so the copy can be compared with what `ssh-keygen -e -m pem` prints for it.
+  await pasteAndImport(options, read('id_rsa'));
+  const spki = await shownPublicKey(options);
+
+  await section.getByRole('button', { name: 'Copy public key' }).click();
+  await expect.poll(() => copiedText(options)).toBe(spki);
+  await section.getByRole('button', { name: 'Copy PKCS#1 (BEGIN RSA PUBLIC KEY)' }).click();
+  await expect.poll(() => copiedText(options)).toMatch(/^-----BEGIN RSA PUBLIC KEY-----\n/);
+  const pkcs1 = (await copiedText(options))!;
+  expect(pkcs1).toBe(execFileSync('ssh-keygen', ['-e', '-m', 'pem', '-f', file('id_rsa.pub')], { encoding: 'utf8' }));
+  expect(fingerprintOf(createPublicKey({ key: pkcs1, format: 'pem', type: 'pkcs1' }).export({ type: 'spki', format: 'pem' }).toString())).toBe(fingerprintOf(spki));
+
+  await registerOnApiKeysPage(context, emulator, username, pkcs1);
+  const popup = await openExtensionPage('popup');
+  await popup.getByRole('button', { name: 'Get token' }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'New token received.' })).toBeVisible();
+  // Every token request signed with this key was accepted (the popup may also ask on opening).
+  expect(new Set((await authCalls(emulator)).map((call) => call.status))).toEqual(new Set([200]));
 });

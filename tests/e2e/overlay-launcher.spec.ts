@@ -4,7 +4,7 @@ import { chromium, type Page } from '@playwright/test';
 import { DEMO_DATASET } from '../../emulator/demo-data.ts';
 import { CHROMIUM_PATH, LOCAL_BUILD_DIR } from '../support/chromium.ts';
 import { expect, sendFromPage, setUpUnlockedProfile, test } from './fixtures';
-import { OVERLAY_HOST, overlayDriver } from './overlay-driver';
+import { OVERLAY_FRAME_PATH, OVERLAY_HOST, overlayDriver, overlayFrame } from './overlay-driver';
 
 const DATASET_PAGE = `/platform/control/a-demo/p/demo.example/datasets/${DEMO_DATASET}`;
 const LAUNCHER = 'Monetate Data Inspector';
@@ -145,11 +145,10 @@ test('runs only on platform pages, loads the panel on first open, and leaves whe
   await page.waitForTimeout(1000);
   await expect(page.locator(OVERLAY_HOST)).toHaveCount(0);
 
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+  // The panel is an extension page in an iframe: count the times a frame loads it.
   const panelLoads: string[] = [];
-  cdp.on('Network.requestWillBeSent', (event: { request: { url: string } }) => {
-    if (event.request.url.endsWith('/overlay-panel.js')) panelLoads.push(event.request.url);
+  page.on('framenavigated', (frame) => {
+    if (frame.url().startsWith('chrome-extension://') && new URL(frame.url()).pathname === OVERLAY_FRAME_PATH) panelLoads.push(frame.url());
   });
   await page.goto(`${emulator.url}${DATASET_PAGE}`);
   await page.locator(OVERLAY_HOST).waitFor({ state: 'attached' });
@@ -157,6 +156,7 @@ test('runs only on platform pages, loads the panel on first open, and leaves whe
   await overlay.find('button', LAUNCHER);
   await page.waitForTimeout(500);
   expect(panelLoads).toEqual([]);
+  expect(overlayFrame(page)).toBeUndefined();
   await overlay.click('button', LAUNCHER);
   await overlay.waitForText(/Profile Emulator/);
   expect(panelLoads).toHaveLength(1);
@@ -174,10 +174,10 @@ test('runs only on platform pages, loads the panel on first open, and leaves whe
   await expect(page.locator('#platform-last-action')).toHaveText('Help clicked');
 });
 
-test('the page loads only the launcher at first; the panel is web-accessible to platform pages only', () => {
+test('the page loads only the launcher at first; the panel page is web-accessible to platform pages only, at a dynamic address', () => {
   const manifest = JSON.parse(readFileSync(path.join(LOCAL_BUILD_DIR, 'manifest.json'), 'utf8')) as {
     content_scripts: Array<{ matches: string[]; js: string[]; css?: string[] }>;
-    web_accessible_resources: Array<{ resources: string[]; matches: string[] }>;
+    web_accessible_resources: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
   };
   expect(manifest.content_scripts).toHaveLength(1);
   const [script] = manifest.content_scripts;
@@ -186,8 +186,9 @@ test('the page loads only the launcher at first; the panel is web-accessible to 
     const code = readFileSync(path.join(LOCAL_BUILD_DIR, file), 'utf8');
     expect(code).not.toMatch(/__REACT_DEVTOOLS_GLOBAL_HOOK__|react\.production|createRoot/);
   }
+  // Only the frame's page: the scripts and styles it loads come from the extension's own origin.
   expect(manifest.web_accessible_resources).toEqual([
-    { resources: ['overlay-panel.js'], matches: ['https://marketer.monetate.net/*', 'http://127.0.0.1/*', 'http://localhost/*'] },
+    { resources: ['overlay-frame.html'], matches: ['https://marketer.monetate.net/*', 'http://127.0.0.1/*', 'http://localhost/*'], use_dynamic_url: true },
   ]);
 
   // The production build beside it (npm test builds both) reaches the platform only.
@@ -195,5 +196,5 @@ test('the page loads only the launcher at first; the panel is web-accessible to 
   expect(existsSync(path.join(productionDir, 'manifest.json')), 'run "npm run build" before the end-to-end tests').toBe(true);
   const production = JSON.parse(readFileSync(path.join(productionDir, 'manifest.json'), 'utf8')) as typeof manifest;
   expect(production.content_scripts.map((entry) => entry.matches)).toEqual([['https://marketer.monetate.net/*']]);
-  expect(production.web_accessible_resources).toEqual([{ resources: ['overlay-panel.js'], matches: ['https://marketer.monetate.net/*'] }]);
+  expect(production.web_accessible_resources).toEqual([{ resources: ['overlay-frame.html'], matches: ['https://marketer.monetate.net/*'], use_dynamic_url: true }]);
 });

@@ -19,7 +19,8 @@ test('"Copy curl" gives a command that looks the record up when run in a shell',
 
   // Asynchronously: the emulator answering curl lives in this same process.
   const { stdout: output } = await promisify(execFile)('bash', ['-c', command], { encoding: 'utf8', timeout: 10_000 });
-  const answer = JSON.parse(output) as { meta: { code: number }; data: { schema_rows: Array<{ customer_id: string }> } };
+  // The emulator answers in the shape live clients see: data is the list of rows.
+  const answer = JSON.parse(output) as { meta: { code: number }; data: Array<{ customer_id: string }> };
   expect(answer.meta.code).toBe(200);
-  expect(answer.data.schema_rows[0]?.customer_id).toBe(SPECIAL_RECORD_ID);
+  expect(answer.data[0]?.customer_id).toBe(SPECIAL_RECORD_ID);
 });

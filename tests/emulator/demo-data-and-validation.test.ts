@@ -6,10 +6,17 @@ import {
   DEMO_DATASET,
   DEMO_RETAILER,
   HTML_RECORD_ID,
+  MIXED_CASE_IDS,
+  MULTI_ROW_ID,
+  ODD_VALUES,
+  ODD_VALUES_RECORD_ID,
   SAMPLE_RECORD_ID,
+  SPACED_DATASET,
   SPECIAL_RECORD_ID,
 } from '../../emulator/demo-data.ts';
-import { fieldNameProblem, isIsoDateTime, parseMultiString, validateRows } from '../../emulator/validation.ts';
+import { isLosslessNumber } from '../../emulator/json.ts';
+import { rowsForId } from '../../emulator/state.ts';
+import { fieldNameProblem, isAcceptedDateTime, isIsoDateTime, parseMultiString, validateRows } from '../../emulator/validation.ts';
 
 function snapshot(): unknown {
   const { state } = createEmulator();
@@ -37,11 +44,48 @@ describe('demo data', () => {
     expect(state.datasets.get(DATASET_WITHOUT_IDENTIFIER)?.named_identifier).toBeUndefined();
   });
 
-  it('passes its own validation', () => {
+  it('passes its own validation, but for the odd record whose notes end in a space', () => {
     const { state } = createEmulator();
     for (const dataset of state.datasets.values()) {
-      expect(validateRows(dataset.fields, dataset.records).errors).toEqual([]);
+      const errors = validateRows(dataset.fields, dataset.records).errors;
+      const oddRow = dataset.records.findIndex((r) => r.customer_id === ODD_VALUES_RECORD_ID);
+      expect(errors).toEqual(oddRow < 0 ? [] : [{ row: oddRow, field: 'notes', message: expect.stringMatching(/leading or trailing whitespace/) }]);
     }
+  });
+
+  it('holds values a typed form cannot show in the odd record', () => {
+    const { state } = createEmulator();
+    const odd = rowsForId(state.datasets.get(DEMO_DATASET)!, ODD_VALUES_RECORD_ID);
+    expect(odd).toHaveLength(1);
+    const row = odd[0]!;
+    expect(row.last_purchase_at).toBe('2025-01-01 10:00:00+00:00');
+    expect(isLosslessNumber(row.lifetime_value) && row.lifetime_value.value).toBe('12345678901234567890');
+    expect(BigInt(ODD_VALUES.lifetime_value) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(row.is_subscribed).toBe('TRUE');
+    expect(row.notes).toBe(ODD_VALUES.notes);
+    expect(ODD_VALUES.notes.endsWith(' ')).toBe(true);
+  });
+
+  it('has a spaced dataset without a unique key: several rows per ID, | in IDs, case-distinct IDs', () => {
+    const { state } = createEmulator();
+    const spaced = state.datasets.get(SPACED_DATASET)!;
+    expect(SPACED_DATASET).toContain(' ');
+    expect([...spaced.fields.values()].some((f) => f.unique_key)).toBe(false);
+    expect(spaced.fields.get('event_time')).toMatchObject({ data_type: 'DATETIME', event_time: true });
+    expect(spaced.fields.get('customer_id')).toMatchObject({ identifier: true });
+    const multi = rowsForId(spaced, MULTI_ROW_ID);
+    expect(multi).toHaveLength(3);
+    expect(MULTI_ROW_ID).toContain('|');
+    // Stored neither oldest nor newest first, so sorting by event time is visible.
+    const times = multi.map((r) => String(r.event_time));
+    expect(times).not.toEqual([...times].sort());
+    expect(times).not.toEqual([...times].sort().reverse());
+    const [lower, upper] = MIXED_CASE_IDS;
+    expect(lower.toLowerCase()).toBe(upper.toLowerCase());
+    expect(rowsForId(spaced, lower)).toHaveLength(1);
+    expect(rowsForId(spaced, upper)).toHaveLength(1);
+    expect(rowsForId(spaced, lower)[0]).not.toEqual(rowsForId(spaced, upper)[0]);
+    expect(rowsForId(spaced, lower.toLowerCase())).toEqual([]);
   });
 });
 
@@ -62,6 +106,24 @@ describe('validation helpers', () => {
     ['2025-12-31 23:59:59Z', false],
   ])('isIsoDateTime(%s) is %s', (text, expected) => {
     expect(isIsoDateTime(text)).toBe(expected);
+  });
+
+  it.each([
+    ['2025-01-01T10:00:00', true],
+    ['2025-01-01 10:00:00+00:00', true],
+    ['2025-01-01T10:00:00+0000', true],
+    ['2025-01-01T10:00:00.123456Z', true],
+    ['2025-01-01T10:00:00-05:30', true],
+    ['2025-12-31 23:59:59Z', true],
+    ['2025-01-01', false],
+    ['2025-01-01T10:00', false],
+    ['2025-01-01T10:00:00+00', false],
+    ['2025-02-29 10:00:00', false],
+    ['2025-01-01T10:00:00+2400', false],
+    ['2025-01-01t10:00:00z', false],
+    [' 2025-01-01T10:00:00Z', false],
+  ])('isAcceptedDateTime(%j) is %s', (text, expected) => {
+    expect(isAcceptedDateTime(text)).toBe(expected);
   });
 
   it('names what is wrong with a field name', () => {

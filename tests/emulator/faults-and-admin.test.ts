@@ -65,7 +65,7 @@ describe('faults', () => {
     await expect(write).rejects.toThrow(TypeError);
     const found = await call(lookupPath('C-DROPPED'), { headers: auth(token) });
     expect(found.status).toBe(200);
-    expect((await body<{ schema_rows: Array<Record<string, unknown>> }>(found)).data.schema_rows[0]?.email).toBe('drop@example.com');
+    expect((await body<Array<Record<string, unknown>>>(found)).data[0]?.email).toBe('drop@example.com');
     const history = await body<unknown[]>(await call(`${DATA}/upload/${DEMO_DATASET}/`, { headers: auth(token) }));
     expect(history.data).toHaveLength(1);
     expect((await logged())[0]).toMatchObject({ method: 'POST', status: 201, dropped: true });
@@ -161,8 +161,8 @@ describe('admin', () => {
     const fresh = await tokenFor(call, 'api-demo-inspector', keys);
     expect((await call(`${DATA}/schema/`, { headers: auth(fresh) })).status).toBe(200);
     await sleep(1000);
-    const record = await body<{ schema_rows: Array<Record<string, unknown>> }>(await call(lookupPath(SAMPLE_RECORD_ID), { headers: auth(fresh) }));
-    expect(record.data.schema_rows[0]?.email).not.toBe('x@example.com');
-    expect(record.data.schema_rows[0]?.first_name).not.toBeNull();
+    const record = await body<Array<Record<string, unknown>>>(await call(lookupPath(SAMPLE_RECORD_ID), { headers: auth(fresh) }));
+    expect(record.data[0]?.email).not.toBe('x@example.com');
+    expect(record.data[0]?.first_name).not.toBeNull();
   });
 });

@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/app.ts';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, HTML_RECORD_ID, SAMPLE_RECORD_ID, SPECIAL_RECORD_ID } from '../../emulator/demo-data.ts';
+import {
+  DATASET_WITHOUT_IDENTIFIER,
+  DEMO_DATASET,
+  HTML_RECORD_ID,
+  MIXED_CASE_IDS,
+  MULTI_ROW_ID,
+  SAMPLE_RECORD_ID,
+  SPACED_DATASET,
+  SPECIAL_RECORD_ID,
+} from '../../emulator/demo-data.ts';
 import { startEmulator } from '../../emulator/server.ts';
 import { auth, body, DATA, lookupPath, rsaKeyPair, tokenFor, viaApp, viaFetch, type Call, type TestKeyPair } from './helpers.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-type Rows = { schema_rows: Array<Record<string, unknown>> };
+/** A look-up's data in the default record shape: the list of rows. */
+type Rows = Array<Record<string, unknown>>;
 
 let keysA: TestKeyPair;
 let keysB: TestKeyPair;
@@ -96,8 +106,8 @@ describe('look-ups (in-process, controlled clock)', () => {
     expect(res.status).toBe(200);
     const { data, meta } = await body<Rows>(res);
     expect(meta.code).toBe(200);
-    expect(data.schema_rows).toHaveLength(1);
-    const row = data.schema_rows[0]!;
+    expect(data).toHaveLength(1);
+    const row = data[0]!;
     expect(Object.keys(row)).toEqual([
       'customer_id', 'email', 'first_name', 'loyalty_tier', 'lifetime_value', 'orders_count', 'is_subscribed', 'last_purchase_at', 'favorite_categories', 'notes',
     ]);
@@ -113,15 +123,15 @@ describe('look-ups (in-process, controlled clock)', () => {
   it('round-trips an ID with / ? # % space and é, however the query is encoded', async () => {
     const viaComponent = await lookup(lookupPath(SPECIAL_RECORD_ID));
     expect(viaComponent.status).toBe(200);
-    expect((await body<Rows>(viaComponent)).data.schema_rows[0]?.customer_id).toBe(SPECIAL_RECORD_ID);
+    expect((await body<Rows>(viaComponent)).data[0]?.customer_id).toBe(SPECIAL_RECORD_ID);
     const viaSearchParams = await lookup(`${DATA}/data/${DEMO_DATASET}/?${new URLSearchParams({ id: SPECIAL_RECORD_ID }).toString()}`);
-    expect((await body<Rows>(viaSearchParams)).data.schema_rows[0]?.customer_id).toBe(SPECIAL_RECORD_ID);
+    expect((await body<Rows>(viaSearchParams)).data[0]?.customer_id).toBe(SPECIAL_RECORD_ID);
   });
 
   it('returns HTML in values as plain JSON strings', async () => {
     const { data } = await body<Rows>(await lookup(lookupPath(HTML_RECORD_ID)));
-    expect(data.schema_rows[0]?.first_name).toBe('<img src=x onerror=alert(1)>');
-    expect(data.schema_rows[0]?.notes).toContain('<script>alert(1)</script>');
+    expect(data[0]?.first_name).toBe('<img src=x onerror=alert(1)>');
+    expect(data[0]?.notes).toContain('<script>alert(1)</script>');
   });
 
   it('answers 404 naming the dataset and the ID', async () => {
@@ -143,9 +153,45 @@ describe('look-ups (in-process, controlled clock)', () => {
     expect(unknownRetailer.status).toBe(404);
   });
 
-  it('answers with the most recent row for a dataset without a unique key', async () => {
+  it('answers with every row of the ID, in stored order, for a dataset without a unique key', async () => {
     const { data } = await body<Rows>(await lookup(lookupPath('C-100001', DATASET_WITHOUT_IDENTIFIER)));
-    expect(data.schema_rows[0]).toMatchObject({ customer_id: 'C-100001', visit_time: '2025-05-19T17:45:30Z', store_id: 'STORE-NYC-SOHO' });
+    expect(data.map((r) => [r.customer_id, r.visit_time, r.store_id])).toEqual([
+      ['C-100001', '2025-05-01T09:15:00Z', 'STORE-NYC-5TH'],
+      ['C-100001', '2025-05-19T17:45:30Z', 'STORE-NYC-SOHO'],
+    ]);
+  });
+
+  it('finds every row of an ID with | in a dataset whose name has spaces, at the encoded path', async () => {
+    const res = await lookup(lookupPath(MULTI_ROW_ID, SPACED_DATASET));
+    expect(new URL(lookupPath(MULTI_ROW_ID, SPACED_DATASET), 'http://x').pathname).toContain('next%20buy%20reco%20semi%20known%20users');
+    expect(res.status).toBe(200);
+    const { data } = await body<Rows>(res);
+    expect(data).toHaveLength(3);
+    expect(new Set(data.map((r) => r.customer_id))).toEqual(new Set([MULTI_ROW_ID]));
+  });
+
+  it('treats IDs as case-sensitive: two IDs differing in case are two records, a third casing is not found', async () => {
+    const [lower, upper] = MIXED_CASE_IDS;
+    const a = (await body<Rows>(await lookup(lookupPath(lower, SPACED_DATASET)))).data;
+    const b = (await body<Rows>(await lookup(lookupPath(upper, SPACED_DATASET)))).data;
+    expect(a.map((r) => r.customer_id)).toEqual([lower]);
+    expect(b.map((r) => r.customer_id)).toEqual([upper]);
+    expect(a[0]?.next_buy_sku).not.toBe(b[0]?.next_buy_sku);
+    expect((await lookup(lookupPath(lower.toUpperCase(), SPACED_DATASET))).status).toBe(404);
+  });
+
+  it('answers data as the list of rows by default, what live clients read', async () => {
+    const { data } = await body<unknown>(await lookup(lookupPath(SAMPLE_RECORD_ID)));
+    expect(Array.isArray(data)).toBe(true);
+    expect((data as Rows)[0]?.customer_id).toBe(SAMPLE_RECORD_ID);
+  });
+
+  it('answers data.schema_rows, the OpenAPI shape, when created with recordShape openapi', async () => {
+    const openapi = viaApp(createEmulator({ now: () => now, recordShape: 'openapi' }));
+    const openapiToken = await tokenFor(openapi, 'api-demo-inspector', keysA, now);
+    const { data } = await body<{ schema_rows: Rows }>(await openapi(lookupPath(MULTI_ROW_ID, SPACED_DATASET), { headers: auth(openapiToken) }));
+    expect(Object.keys(data)).toEqual(['schema_rows']);
+    expect(data.schema_rows.map((r) => r.customer_id)).toEqual([MULTI_ROW_ID, MULTI_ROW_ID, MULTI_ROW_ID]);
   });
 
   it('does not count look-ups rejected for authentication', async () => {

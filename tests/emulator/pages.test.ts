@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, HTML_RECORD_ID, SPECIAL_RECORD_ID } from '../../emulator/demo-data.ts';
+import {
+  DATASET_WITHOUT_IDENTIFIER,
+  DEMO_DATASET,
+  HTML_RECORD_ID,
+  MULTI_ROW_ID,
+  ODD_VALUES,
+  ODD_VALUES_RECORD_ID,
+  SPACED_DATASET,
+  SPECIAL_RECORD_ID,
+} from '../../emulator/demo-data.ts';
 import { startEmulator } from '../../emulator/server.ts';
 import { auth, DATA, requestToken, rsaKeyPair, signJwt, viaFetch, type Call, type TestKeyPair } from './helpers.ts';
 
@@ -48,9 +57,10 @@ describe('API Keys page', () => {
 
   it('creates a key from a form post, lists it as Active, and the key signs working JWTs', async () => {
     const page = await submit(PAGE, { username: 'api-form-user', publicKey: keys.spkiPem });
-    expect(page).toMatch(/role="status">Public key SHA256:\S+ created for api-form-user\./);
+    expect(page).toMatch(/role="status">Public key SHA256:\S+ created for api-form-user \(API User\)\./);
     const row = /<tr data-key-id="key-1">([\s\S]*?)<\/tr>/.exec(page)?.[1] ?? '';
     expect(row).toContain('<td>api-form-user</td>');
+    expect(row).toContain('<td>API User</td>');
     expect(row).toMatch(/<code>SHA256:[A-Za-z0-9+/]{43}<\/code>/);
     expect(row).toContain('<td>Active</td>');
     expect(row).toContain('>Deactivate</button>');
@@ -58,6 +68,34 @@ describe('API Keys page', () => {
     expect(token.status).toBe(200);
     // A reload does not repeat the message.
     expect(await (await call(`${PAGE}?flash=1`)).text()).not.toContain('role="status"');
+  });
+
+  it('offers API User (the default) and Read-Only API User, as Monetate\'s Create API User dialog does', async () => {
+    const page = await (await call(PAGE)).text();
+    expect(page).toMatch(/<legend>User type<\/legend>/);
+    expect(page).toMatch(/<label class="choice"><input type="radio" name="userType" value="api-user" checked> API User<\/label>/);
+    expect(page).toMatch(/<label class="choice"><input type="radio" name="userType" value="read-only"> Read-Only API User<\/label>/);
+  });
+
+  it('creates a Read-Only API User whose token reads but cannot write', async () => {
+    const page = await submit(PAGE, { username: 'api-reader', userType: 'read-only', publicKey: keys.spkiPem });
+    expect(page).toMatch(/role="status">Public key SHA256:\S+ created for api-reader \(Read-Only API User\)\./);
+    expect(/<tr data-key-id="key-1">[\s\S]*?<\/tr>/.exec(page)?.[0]).toContain('<td>Read-Only API User</td>');
+    const json = (await (await requestToken(call, await signJwt(keys.privateKey, { username: 'api-reader', iat: Date.now() / 1000 }))).json()) as { data: { token: string } };
+    expect((await call(`${DATA}/schema/`, { headers: auth(json.data.token) })).status).toBe(200);
+    const write = await call(`${DATA}/data/${DEMO_DATASET}/`, {
+      method: 'POST',
+      headers: { ...auth(json.data.token), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ schema_rows: [{ customer_id: 'C-RO' }] }),
+    });
+    expect(write.status).toBe(403);
+    expect(await write.text()).toContain('Read-Only API User');
+  });
+
+  it('refuses an unknown user type and stores nothing', async () => {
+    const page = await submit(PAGE, { username: 'api-x', userType: 'admin', publicKey: keys.spkiPem });
+    expect(page).toMatch(/role="alert">Could not create the public key: choose API User or Read-Only API User\./);
+    expect(page).not.toContain('data-key-id=');
   });
 
   it('shows an alert for a bad key and stores nothing', async () => {
@@ -111,6 +149,25 @@ describe('demo platform pages', () => {
     // Only the page's own two script elements exist; record values cannot open or close one.
     expect(page.match(/<script/g)).toHaveLength(2);
     expect(page.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('links a dataset whose name has spaces by its encoded name, and serves it there', async () => {
+    const encoded = 'next%20buy%20reco%20semi%20known%20users';
+    expect(encodeURIComponent(SPACED_DATASET)).toBe(encoded);
+    expect(await (await call(DATASETS)).text()).toContain(`<a href="${DATASETS}/${encoded}" data-nav>${SPACED_DATASET}</a>`);
+    const res = await call(`${DATASETS}/${encoded}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain(`<h1 data-dataset-name="${SPACED_DATASET}">${SPACED_DATASET}</h1>`);
+    const ids = [...page.matchAll(/<td data-customer-id="([^"]*)">/g)].map((m) => m[1]);
+    expect(ids.filter((id) => id === MULTI_ROW_ID)).toHaveLength(3);
+  });
+
+  it('shows stored values as text, a big NUMBER with all its digits', async () => {
+    const page = await (await call(`${DATASETS}/${DEMO_DATASET}`)).text();
+    const row = new RegExp(`<tr><td data-customer-id="${ODD_VALUES_RECORD_ID}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
+    expect(row).toContain(`<td>${ODD_VALUES.lifetime_value}</td>`);
+    expect(row).toContain('<td>TRUE</td>');
   });
 
   it('reflects the emulator state and answers 404 for an unknown dataset', async () => {

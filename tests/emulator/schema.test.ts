@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/app.ts';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET } from '../../emulator/demo-data.ts';
+import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SPACED_DATASET } from '../../emulator/demo-data.ts';
 import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from './helpers.ts';
 
 type Schema = { id: number; name: string; type: string; named_identifier?: string; created_date: string; fields: Record<string, Record<string, unknown>> };
@@ -31,19 +31,27 @@ async function expect400(res: Response, message: RegExp, field?: string): Promis
 }
 
 describe('GET schema', () => {
-  it('lists both datasets with count and OpenAPI-shaped schemas', async () => {
+  it('lists every dataset with count and OpenAPI-shaped schemas', async () => {
     const res = await get('/schema/');
     expect(res.status).toBe(200);
     const json = await body<Schema[]>(res);
-    expect(json.meta.count).toBe(2);
-    expect(json.data.map((s) => s.name)).toEqual([DEMO_DATASET, DATASET_WITHOUT_IDENTIFIER]);
-    const [attributes, visits] = json.data;
+    expect(json.meta.count).toBe(3);
+    expect(json.data.map((s) => s.name)).toEqual([DEMO_DATASET, DATASET_WITHOUT_IDENTIFIER, SPACED_DATASET]);
+    const [attributes, visits, spaced] = json.data;
     expect(attributes).toMatchObject({ type: 'attribute', named_identifier: 'customer_id', id: expect.any(Number), created_date: expect.stringMatching(/Z$/) });
     expect(attributes?.fields.customer_id).toEqual({ data_type: 'STRING', identifier: true, unique_key: true, event_time: false, required: true });
     const types = new Set(Object.values(attributes?.fields ?? {}).map((f) => f.data_type));
     expect(types).toEqual(new Set(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN']));
     expect(visits).not.toHaveProperty('named_identifier');
     expect(visits?.fields.visit_time).toMatchObject({ data_type: 'DATETIME', event_time: true, required: true });
+    expect(spaced?.fields.event_time).toMatchObject({ data_type: 'DATETIME', event_time: true });
+    expect(Object.values(spaced?.fields ?? {}).some((f) => f.unique_key)).toBe(false);
+  });
+
+  it('serves a dataset whose name has spaces at its percent-encoded path', async () => {
+    const res = await get(`/schema/${encodeURIComponent(SPACED_DATASET)}/`);
+    expect(res.status).toBe(200);
+    expect((await body<Schema>(res)).data.name).toBe(SPACED_DATASET);
   });
 
   it('returns one schema, with row_count when asked, and 404 for an unknown one', async () => {
@@ -74,8 +82,8 @@ describe('PATCH schema', () => {
     expect(meta.code).toBe(200);
     expect(data.fields.shoe_size).toEqual({ data_type: 'NUMBER', identifier: false, unique_key: false, event_time: false, required: false });
     expect(data.fields).toHaveProperty('customer_id');
-    const record = await body<{ schema_rows: Array<Record<string, unknown>> }>(await call(lookupPath('C-100001'), { headers: auth(token) }));
-    expect(record.data.schema_rows[0]).toMatchObject({ shoe_size: null, Nick_Name_2: null });
+    const record = await body<Array<Record<string, unknown>>>(await call(lookupPath('C-100001'), { headers: auth(token) }));
+    expect(record.data[0]).toMatchObject({ shoe_size: null, Nick_Name_2: null });
     const schema = await body<Schema>(await get(`/schema/${DEMO_DATASET}/`));
     expect(Object.keys(schema.data.fields).slice(-2)).toEqual(['shoe_size', 'Nick_Name_2']);
   });

@@ -3,7 +3,10 @@ import { createEmulator } from '../../emulator/app.ts';
 import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
 import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from './helpers.ts';
 
+/** A POST answer's data (always the OpenAPI shape). */
 type Rows = { schema_rows: Array<Record<string, unknown>> };
+/** A look-up's data in the default record shape: the list of rows. */
+type Found = Array<Record<string, unknown>>;
 const WRITE = `${DATA}/data/${DEMO_DATASET}/`;
 
 let keys: TestKeyPair;
@@ -50,8 +53,8 @@ describe('POST data', () => {
     const json = await body<Rows>(res);
     expect(json.meta.code).toBe(201);
     expect(json.data.schema_rows).toEqual([FULL_ROW]);
-    const found = await body<Rows>(await lookup('C-NEW-1'));
-    expect(found.data.schema_rows[0]).toEqual(FULL_ROW);
+    const found = await body<Found>(await lookup('C-NEW-1'));
+    expect(found.data).toEqual([FULL_ROW]);
   });
 
   it('stores absent optional fields as null', async () => {
@@ -75,6 +78,14 @@ describe('POST data', () => {
     ['favorite_categories', 'single'],
     ['favorite_categories', 'a\\,b'],
     ['notes', null],
+    ['last_purchase_at', '2025-01-01T10:00:00'],
+    ['last_purchase_at', '2025-01-01 10:00:00+00:00'],
+    ['last_purchase_at', '2025-01-01T10:00:00+0000'],
+    ['last_purchase_at', '2025-01-01T10:00:00.123456Z'],
+    ['is_subscribed', 'true'],
+    ['is_subscribed', 'false'],
+    ['is_subscribed', 'TRUE'],
+    ['is_subscribed', 'FALSE'],
   ])('accepts %s = %j', async (field, value) => {
     const res = await post([{ customer_id: 'C-OK', [field]: value }]);
     expect(res.status).toBe(201);
@@ -88,10 +99,11 @@ describe('POST data', () => {
     ['email', 42, /must be a string/],
     ['lifetime_value', '12.5', /JSON number/],
     ['lifetime_value', true, /JSON number/],
-    ['is_subscribed', 'true', /true or false/],
+    ['is_subscribed', 'True', /true or false/],
+    ['is_subscribed', 'yes', /true or false/],
     ['is_subscribed', 1, /true or false/],
     ['last_purchase_at', '2025-01-01', /ISO-8601/],
-    ['last_purchase_at', '2025-01-01T10:00:00', /ISO-8601/],
+    ['last_purchase_at', '2025-01-01T10:00', /ISO-8601/],
     ['last_purchase_at', '2025-02-29T10:00:00Z', /ISO-8601/],
     ['last_purchase_at', '2025-13-01T10:00:00Z', /ISO-8601/],
     ['last_purchase_at', '2025-01-01T24:00:00Z', /ISO-8601/],
@@ -145,15 +157,17 @@ describe('POST data', () => {
   it('replaces a record entirely when its unique key matches', async () => {
     const res = await post([{ customer_id: SAMPLE_RECORD_ID, email: 'changed@example.com' }]);
     expect(res.status).toBe(201);
-    const { data } = await body<Rows>(await lookup(SAMPLE_RECORD_ID));
-    expect(data.schema_rows[0]).toMatchObject({ customer_id: SAMPLE_RECORD_ID, email: 'changed@example.com', first_name: null, orders_count: null });
+    const { data } = await body<Found>(await lookup(SAMPLE_RECORD_ID));
+    expect(data[0]).toMatchObject({ customer_id: SAMPLE_RECORD_ID, email: 'changed@example.com', first_name: null, orders_count: null });
   });
 
-  it('keeps every row of a dataset without a unique key; a look-up answers the latest', async () => {
+  it('keeps every row of a dataset without a unique key; a look-up answers all of them, the new one last', async () => {
     const visit = { customer_id: 'C-100002', visit_time: '2025-06-01T10:00:00Z', store_id: 'STORE-NEW', channel: 'in_store', basket_value: 10, used_coupon: true };
     expect((await post([visit], DATASET_WITHOUT_IDENTIFIER)).status).toBe(201);
-    const { data } = await body<Rows>(await lookup('C-100002', DATASET_WITHOUT_IDENTIFIER));
-    expect(data.schema_rows[0]).toEqual(visit);
+    const { data } = await body<Found>(await lookup('C-100002', DATASET_WITHOUT_IDENTIFIER));
+    expect(data).toHaveLength(2);
+    expect(data[0]).toMatchObject({ store_id: 'STORE-SF-UNION' });
+    expect(data[1]).toEqual(visit);
   });
 
   it('answers 404 for an unknown dataset', async () => {

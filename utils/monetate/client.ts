@@ -1,10 +1,11 @@
 import { AppError } from '../errors';
 import { MonetateError } from './api-error';
 import type { Envelope } from './envelope';
+import { readRecordRows } from './record-answer';
+import type { RecordRow } from './record-answer';
 import { call, readData } from './request';
 import type { CallSpec, HttpDeps } from './request';
 import {
-  recordAnswerSchema,
   schemaListSchema,
   schemaPatchAnswerSchema,
   schemaSchema,
@@ -39,17 +40,17 @@ export interface TokenRefreshResult {
 }
 
 export interface RecordLookup {
-  /** The record, or `null` when Monetate answered with no rows. */
-  record: Record<string, unknown> | null;
-  /** Every row Monetate returned for the ID (event datasets may hold several). */
-  rows: Record<string, unknown>[];
+  /** The first row, or `null` when Monetate answered with no rows (not found). */
+  record: RecordRow | null;
+  /** Every row Monetate returned for the ID, in its order (a dataset without a unique key may hold several). */
+  rows: RecordRow[];
 }
 
 export interface PostRowsResult {
   /** HTTP status, 201 on success. */
   status: number;
   /** The rows as Monetate stored them; empty when the answer body could not be read. */
-  rows: Record<string, unknown>[];
+  rows: RecordRow[];
   /** `meta.warnings`, plus a note when the (successful) answer could not be read. */
   warnings: string[];
 }
@@ -61,7 +62,11 @@ export interface MonetateClient {
    * can tell a wrong key from clock skew.
    */
   refreshToken(target: MonetateTarget, jwt: string, ttl: number, options?: CallOptions): Promise<TokenRefreshResult>;
-  /** Looks one record up. 404 throws `not_found`; 429 throws `rate_limited` with `retryAfterMs`. */
+  /**
+   * Looks one record up, reading `data` as the list of rows or as `data.schema_rows`. No rows
+   * gives `record: null`; 404 throws `not_found` (both mean not found); any other shape throws
+   * `bad_response` naming it; 429 throws `rate_limited` with `retryAfterMs`.
+   */
   lookupRecord(target: MonetateTarget, token: string, schema: string, id: string, options?: CallOptions): Promise<RecordLookup>;
   listSchemas(target: MonetateTarget, token: string, options?: CallOptions): Promise<MonetateSchema[]>;
   getSchema(target: MonetateTarget, token: string, name: string, options?: CallOptions): Promise<MonetateSchema>;
@@ -137,8 +142,9 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
         context: { schema, id },
         signal: callOptions.signal,
       });
-      const rows = readData(recordAnswerSchema, required(answer.envelope), 'record answer').schema_rows;
-      return { record: rows[0] ?? null, rows };
+      const read = readRecordRows(required(answer.envelope).data);
+      if ('problem' in read) throw new MonetateError('bad_response', `unexpected record answer (${read.problem})`, { status: answer.status });
+      return { record: read.rows[0] ?? null, rows: read.rows };
     },
 
     async listSchemas(target, token, callOptions = {}) {
@@ -208,9 +214,9 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
         return { status: answer.status, rows: [], warnings: [`saved, but the answer could not be read (${answer.unreadable?.detail ?? 'empty'})`] };
       }
       const warnings = (answer.envelope.meta.warnings ?? []).map((w) => (typeof w === 'string' ? w : JSON.stringify(w)));
-      const parsed = recordAnswerSchema.safeParse(answer.envelope.data);
-      if (!parsed.success) warnings.push('saved, but the answer did not list the stored rows');
-      return { status: answer.status, rows: parsed.success ? parsed.data.schema_rows : [], warnings };
+      const read = readRecordRows(answer.envelope.data);
+      if ('problem' in read) warnings.push(`saved, but the answer did not list the stored rows (${read.problem})`);
+      return { status: answer.status, rows: 'rows' in read ? read.rows : [], warnings };
     },
 
     async listUploads(target, token, schema, callOptions = {}) {

@@ -7,9 +7,13 @@ export type { Envelope, EnvelopeMeta, ReadEnvelopeOptions } from './envelope';
 export { errorFromResponse, errorFromThrown, serverMessage } from './errors';
 export type { ErrorContext, ThrownContext } from './errors';
 export { parseHttpDate, parseRetryAfter } from './retry-after';
+export { kindOf, readRecordRows } from './record-answer';
+export type { RecordRow } from './record-answer';
 export {
   dataTypeSchema,
   fieldSchema,
+  isKnownDataType,
+  KNOWN_DATA_TYPES,
   recordAnswerSchema,
   schemaListSchema,
   schemaPatchAnswerSchema,
@@ -18,6 +22,6 @@ export {
   uploadItemSchema,
   uploadListSchema,
 } from './schemas';
-export type { MonetateDataType, MonetateField, MonetateSchema, MonetateSchemaList, RecordAnswer, SchemaPatchAnswer, TokenAnswer, UploadItem } from './schemas';
+export type { KnownDataType, MonetateDataType, MonetateField, MonetateSchema, MonetateSchemaList, RecordAnswer, SchemaPatchAnswer, TokenAnswer, UploadItem } from './schemas';
 export { authRefreshUrl, dataApiRoot, normalizeBaseUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from './urls';
 export type { MonetateTarget } from './urls';

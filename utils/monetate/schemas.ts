@@ -5,9 +5,24 @@ import { z } from 'zod';
  * keys (`row_count`, `last_file_upload`…) and an unknown key must not break a look-up.
  */
 
-/** Monetate's field types; GOOGLE_PRODUCT_CATEGORY appears on product catalogs only. */
-export const dataTypeSchema = z.enum(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN', 'GOOGLE_PRODUCT_CATEGORY']);
-export type MonetateDataType = z.infer<typeof dataTypeSchema>;
+/**
+ * The field types we know how to read and edit; GOOGLE_PRODUCT_CATEGORY appears on product
+ * catalogs only. The one list: forms and validation ask `isKnownDataType`.
+ */
+export const KNOWN_DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN', 'GOOGLE_PRODUCT_CATEGORY'] as const;
+export type KnownDataType = (typeof KNOWN_DATA_TYPES)[number];
+export const dataTypeSchema = z.enum(KNOWN_DATA_TYPES);
+
+/**
+ * A field's `data_type` as Monetate gave it: one of KNOWN_DATA_TYPES, or any other string, kept
+ * as given so one new type cannot refuse a whole dataset (such a field is shown, not edited).
+ */
+export type MonetateDataType = KnownDataType | (string & {});
+
+/** @example isKnownDataType('NUMBER') // true; isKnownDataType('GEO_POINT') // false */
+export function isKnownDataType(type: string): type is KnownDataType {
+  return (KNOWN_DATA_TYPES as readonly string[]).includes(type);
+}
 
 /** Auth API `data`: the token and its lifetime (seconds since epoch / seconds). */
 export const tokenAnswerSchema = z.looseObject({
@@ -19,7 +34,7 @@ export const tokenAnswerSchema = z.looseObject({
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
 
 export const fieldSchema = z.looseObject({
-  data_type: dataTypeSchema,
+  data_type: z.string() as z.ZodType<MonetateDataType>,
   identifier: z.boolean().optional(),
   unique_key: z.boolean().optional(),
   event_time: z.boolean().optional(),
@@ -48,7 +63,10 @@ export const schemaPatchAnswerSchema = z.looseObject({
 });
 export type SchemaPatchAnswer = z.infer<typeof schemaPatchAnswerSchema>;
 
-/** GET and POST /data/{schema}/ both answer with the rows. */
+/**
+ * The OpenAPI shape of GET and POST /data/{schema}/ answers. The client reads answers with
+ * `readRecordRows`, which also takes `data` as a plain list of rows.
+ */
 export const recordAnswerSchema = z.looseObject({
   schema_rows: z.array(z.record(z.string(), z.unknown())),
 });

@@ -55,6 +55,22 @@ export function isOverlayPage(href: string, localBuild: boolean): boolean {
 }
 
 /**
+ * True for the origin of a page the overlay may run on: the platform, and in the local build
+ * loopback (where the emulator serves its copy of the platform).
+ * @example isPlatformOrigin('https://marketer.monetate.net', false) // true
+ */
+export function isPlatformOrigin(origin: string, localBuild: boolean): boolean {
+  if (origin === MONETATE_PLATFORM_ORIGIN) return true;
+  if (!localBuild) return false;
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The dataset a platform URL shows, or null on any other page.
  * @example datasetFromUrl(PLATFORM_EXAMPLE_URLS.datasetPage) // 'customer_attributes'
  */

@@ -22,10 +22,13 @@ export const saveLauncherPosition: Handler<'launcher.save'> = async (position) =
   return null;
 };
 
-/** Hides the overlay launcher on the page's own site; the sender's origin decides, not the payload. */
-export const hideOverlayOnSite: Handler<'overlay.hideOnSite'> = async ({ origin }, { sender }) => {
+/**
+ * Hides the overlay launcher on the page's own site; the sender's origin decides, not the
+ * payload. Only the content script runs on that site: the overlay's frame asks it to send this.
+ */
+export const hideOverlayOnSite: Handler<'overlay.hideOnSite'> = async ({ origin }, { sender, senderKind }) => {
   const senderOrigin = sender.origin ?? originOf(sender.url);
-  if (!senderOrigin || senderOrigin !== origin) throw new AppError('forbidden_sender');
+  if (senderKind !== 'content-script' || !senderOrigin || senderOrigin !== origin) throw new AppError('forbidden_sender');
   const settings = await settingsItem.getValue();
   if (!settings.overlayHiddenOrigins.includes(origin)) {
     await settingsItem.setValue({ ...settings, overlayHiddenOrigins: [...settings.overlayHiddenOrigins, origin] });
@@ -38,13 +41,14 @@ export const overlayStatus: Handler<'overlay.status'> = async (_payload, { servi
 
 /**
  * Asks the side panel to show a record; it picks the request up when it opens or is open.
- * From the overlay, the panel is opened here too, for the tab's window. Chrome documents
+ * From the overlay (its content script or its frame), the panel is opened here too, for the tab's window. Chrome documents
  * `sidePanel.open` as allowed only in response to a user action, so the call is made before
  * anything is awaited, while the overlay's click is being handled; where Chrome refuses,
  * `opened: false` lets the overlay tell the user to open it from the toolbar.
  */
 export const showInSidePanel: Handler<'sidepanel.show'> = async ({ schema, id }, { services, sender, senderKind }) => {
-  const windowId = senderKind === 'content-script' ? sender.tab?.windowId : undefined;
+  const fromOverlay = senderKind === 'content-script' || senderKind === 'overlay-frame';
+  const windowId = fromOverlay ? sender.tab?.windowId : undefined;
   const opening = windowId === undefined ? Promise.resolve(false) : openSidePanel({ windowId }).then(() => true, () => false);
   await pendingShowItem.setValue({ schema, id, at: Date.now() });
   services.registry.broadcast({ type: 'show-record', schema, id }, 'trusted');

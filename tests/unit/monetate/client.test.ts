@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
-import { MonetateError, createMonetateClient } from '@/utils/monetate';
+import { KNOWN_DATA_TYPES, MonetateError, createMonetateClient, isKnownDataType } from '@/utils/monetate';
 
 const target = { baseUrl: 'https://api.monetate.net/', retailer: 'acme' };
 const root = 'https://api.monetate.net/api/data/v1/acme/production';
@@ -107,9 +107,53 @@ describe('Monetate client: look-ups', () => {
     expect(headersOf(fetch)).toEqual({ Authorization: 'Token tok-1', Accept: 'application/json' });
   });
 
-  it('answers null when Monetate returns no rows', async () => {
-    const fetch = fakeFetch(json(200, { schema_rows: [] }));
-    expect((await createMonetateClient({ fetch }).lookupRecord(target, 't', 'customers', 'C-9')).record).toBeNull();
+  it('answers null when Monetate returns no rows, in either shape', async () => {
+    for (const data of [{ schema_rows: [] }, []]) {
+      const fetch = fakeFetch(json(200, data));
+      expect(await createMonetateClient({ fetch }).lookupRecord(target, 't', 'customers', 'C-9')).toEqual({ record: null, rows: [] });
+    }
+  });
+
+  it('reads data as the list of rows, every row in server order', async () => {
+    const rows = [{ id: 'C-1', n: 2 }, { id: 'C-1', n: 1 }, { id: 'C-1', n: 3 }];
+    const fetch = fakeFetch(json(200, rows));
+    const result = await createMonetateClient({ fetch }).lookupRecord(target, 't', 'customers', 'C-1');
+    expect(result).toEqual({ record: rows[0], rows });
+  });
+
+  it('keeps values of any JSON type and numbers beyond 2^53 exactly', async () => {
+    const text = '{"meta":{"code":200},"data":[{"id":"C-1","odd":{"toString":1},"list":[1,"a"],"big":12345678901234567890,"__proto__":{"polluted":true}}]}';
+    const fetch = fakeFetch(new Response(text, { status: 200 }));
+    const { record } = await createMonetateClient({ fetch }).lookupRecord(target, 't', 'customers', 'C-1');
+    expect(record?.odd).toEqual({ toString: 1 });
+    expect(record?.list).toEqual([1, 'a']);
+    expect(record?.big).toEqual({ $exactNumber: '12345678901234567890' });
+    expect(Object.keys(record ?? {})).toEqual(['id', 'odd', 'list', 'big', '__proto__']);
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['a string', 'rows', 'data is a string'],
+    ['null', null, 'data is null'],
+    ['a number', 3, 'data is a number'],
+    ['an object without schema_rows', { rows: [] }, 'data is an object without schema_rows'],
+    ['schema_rows as text', { schema_rows: 'x' }, 'data.schema_rows is a string'],
+    ['schema_rows with a non-object', { schema_rows: [{}, {}, 'x'] }, 'data.schema_rows[2] is not an object'],
+    ['a list with a list in it', [{}, []], 'data[1] is not an object'],
+    ['a list with null in it', [null], 'data[0] is not an object'],
+    ['a list with a big number in it', [{ $exactNumber: '1e400' }], 'data[0] is not an object'],
+  ])('refuses %s as bad_response naming what came', async (_what, data, problem) => {
+    const fetch = fakeFetch(json(200, data));
+    const error = await failure(createMonetateClient({ fetch }).lookupRecord(target, 't', 'customers', 'C-1'));
+    expect(error.code).toBe('bad_response');
+    expect(error.detail).toBe(`unexpected record answer (${problem})`);
+  });
+
+  it('refuses an answer with no data at all, naming it', async () => {
+    const fetch = fakeFetch(new Response('{"meta":{"code":200}}', { status: 200 }));
+    const error = await failure(createMonetateClient({ fetch }).lookupRecord(target, 't', 'customers', 'C-1'));
+    expect(error.detail).toBe('unexpected record answer (data is missing)');
   });
 
   it('reports a 404 as not_found naming the record', async () => {
@@ -178,6 +222,14 @@ describe('Monetate client: look-ups', () => {
   });
 });
 
+describe('Monetate client: known data types', () => {
+  it('lists the five documented types and the product catalog one, once', () => {
+    expect(KNOWN_DATA_TYPES).toEqual(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN', 'GOOGLE_PRODUCT_CATEGORY']);
+    expect(isKnownDataType('DATETIME')).toBe(true);
+    expect(isKnownDataType('datetime')).toBe(false);
+  });
+});
+
 describe('Monetate client: schemas', () => {
   const schema = {
     name: 'customers',
@@ -201,8 +253,18 @@ describe('Monetate client: schemas', () => {
     expect(fetch.mock.calls[0]?.[0]).toBe(`${root}/schema/customers/`);
   });
 
-  it('refuses a schema with an unknown data type as bad_response', async () => {
-    const fetch = fakeFetch(json(200, { ...schema, fields: { x: { data_type: 'BLOB' } } }));
+  it('keeps a field of an unknown data type as given, in one schema and in the list', async () => {
+    const odd = { ...schema, fields: { ...schema.fields, x: { data_type: 'BLOB' } } };
+    const one = await createMonetateClient({ fetch: fakeFetch(json(200, odd)) }).getSchema(target, 't', 'customers');
+    expect(one.fields.x?.data_type).toBe('BLOB');
+    expect(isKnownDataType(one.fields.x?.data_type ?? '')).toBe(false);
+    expect(one.fields.tier?.data_type).toBe('STRING');
+    const list = await createMonetateClient({ fetch: fakeFetch(json(200, [schema, odd])) }).listSchemas(target, 't');
+    expect(list.map((s) => s.fields.x?.data_type)).toEqual([undefined, 'BLOB']);
+  });
+
+  it('still refuses a schema whose data_type is not text', async () => {
+    const fetch = fakeFetch(json(200, { ...schema, fields: { x: { data_type: 7 } } }));
     expect((await failure(createMonetateClient({ fetch }).getSchema(target, 't', 'customers'))).code).toBe('bad_response');
   });
 
@@ -281,6 +343,18 @@ describe('Monetate client: saving rows', () => {
     const error = await failure(createMonetateClient({ fetch }).postRows(target, 't', 'customers', rows));
     expect(error.code).toBe('validation');
     expect(error.fields).toEqual([{ field: 'tier', row: 0, message: 'Must not be empty.' }]);
+  });
+
+  it('reads the stored rows from a 201 in either shape', async () => {
+    for (const data of [{ schema_rows: rows }, rows]) {
+      const result = await createMonetateClient({ fetch: fakeFetch(json(201, data)) }).postRows(target, 't', 'customers', rows);
+      expect(result).toEqual({ status: 201, rows, warnings: [] });
+    }
+  });
+
+  it('reports success with a warning naming the shape when a 201 does not list rows', async () => {
+    const result = await createMonetateClient({ fetch: fakeFetch(json(201, 'ok')) }).postRows(target, 't', 'customers', rows);
+    expect(result).toEqual({ status: 201, rows: [], warnings: ['saved, but the answer did not list the stored rows (data is a string)'] });
   });
 
   it('still reports success when a 201 answer cannot be read', async () => {

@@ -1,0 +1,33 @@
+import { AppError } from '../errors';
+import { parsePemBlocks, toPem } from '../encoding';
+import { decodeOid, DerError, expectTlv, readChildren, TAG_OID, TAG_SEQUENCE } from './der';
+import { OID_RSA_ENCRYPTION } from './pkcs8-algorithm';
+
+const TAG_BIT_STRING = 0x03;
+
+/**
+ * The same RSA public key as PKCS#1 (`-----BEGIN RSA PUBLIC KEY-----`), the form
+ * `ssh-keygen -e -m pem` prints and Monetate's step-by-step help page shows being pasted. SPKI
+ * wraps exactly these bytes (the BIT STRING after the algorithm), so nothing is recomputed.
+ * Throws `invalid_input` (saying what is wrong) for anything but one RSA SPKI PEM block.
+ * @example spkiPemToPkcs1Pem(keyInfo.publicKeyPem) // '-----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEA…'
+ */
+export function spkiPemToPkcs1Pem(spkiPem: string): string {
+  const blocks = parsePemBlocks(spkiPem);
+  const block = blocks[0];
+  if (blocks.length !== 1 || block?.label !== 'PUBLIC KEY') throw new AppError('invalid_input', 'Expected one BEGIN PUBLIC KEY block.');
+  try {
+    const [algorithm, key, ...rest] = readChildren(expectTlv(block.der, TAG_SEQUENCE, 'SubjectPublicKeyInfo').value);
+    if (algorithm?.tag !== TAG_SEQUENCE || rest.length > 0) throw new DerError('not a SubjectPublicKeyInfo');
+    const [oid] = readChildren(algorithm.value);
+    if (oid?.tag !== TAG_OID || decodeOid(oid.value) !== OID_RSA_ENCRYPTION) throw new DerError('not an RSA key');
+    // A BIT STRING starts with its count of unused bits, 0 for a whole DER structure.
+    if (key?.tag !== TAG_BIT_STRING || key.value[0] !== 0) throw new DerError('public key is not a whole-byte BIT STRING');
+    const pkcs1 = key.value.subarray(1);
+    expectTlv(pkcs1, TAG_SEQUENCE, 'RSAPublicKey');
+    return toPem('RSA PUBLIC KEY', pkcs1);
+  } catch (error) {
+    if (error instanceof DerError) throw new AppError('invalid_input', `The public key could not be read (${error.message}).`);
+    throw error;
+  }
+}
