@@ -23,6 +23,10 @@ export interface BatchRecord {
   rowCount: number;
   state: BatchState;
   message?: string;
+  /** Rows actually posted: rowCount less the rows the user chose to skip after a 400. */
+  sentRows?: number;
+  /** After a 400: the batch's valid-row positions Monetate named as wrong. */
+  rejectedRows?: number[];
 }
 
 export type JobStatus = 'ready' | 'running' | 'paused' | 'stopped' | 'done' | 'cancelled';
@@ -38,6 +42,10 @@ export interface ImportJob {
   batchSize: number;
   /** The user agreed that fields the file does not fill are emptied in every replaced record. */
   emptyMissingFields: boolean;
+  /** Fields the file does not fill are read from Monetate just before each batch and sent back as they are. */
+  mergeCurrentValues?: boolean;
+  /** Valid-row positions the user chose to leave out after Monetate refused them (400). */
+  skippedRows?: number[];
   /** Rows that passed the check, and rows left out for problems. */
   validRows: number;
   rowsWithProblems: number;
@@ -70,7 +78,28 @@ export function nextRowToSend(job: ImportJob): number {
 
 /** Rows Monetate acknowledged, for the progress bar and the final count. */
 export function acceptedRows(job: ImportJob): number {
-  return job.batches.filter((batch) => batch.state === 'accepted').reduce((sum, batch) => sum + batch.rowCount, 0);
+  return job.batches.filter((batch) => batch.state === 'accepted').reduce((sum, batch) => sum + (batch.sentRows ?? batch.rowCount), 0);
+}
+
+/** Rows covered so far (accepted or skipped), for the progress bar. */
+export function progressRows(job: ImportJob): number {
+  return nextRowToSend(job);
+}
+
+/** Rows sent whose fate is unknown, for the final count. */
+export function unknownRows(job: ImportJob): number {
+  return job.batches.filter((batch) => batch.state === 'unknown').reduce((sum, batch) => sum + (batch.sentRows ?? batch.rowCount), 0);
+}
+
+/** Rows not imported: left out for problems, skipped after a 400, or in a refused batch. */
+export function rejectedRowCount(job: ImportJob): number {
+  const refused = job.batches.filter((batch) => batch.state === 'rejected' && !job.batches.some((b) => b.state === 'accepted' && b.firstValidRow === batch.firstValidRow));
+  return job.rowsWithProblems + (job.skippedRows?.length ?? 0) + refused.reduce((sum, batch) => sum + (batch.sentRows ?? batch.rowCount), 0);
+}
+
+/** Whether a valid-row position is to be sent (not skipped by the user). */
+export function isSkipped(job: ImportJob, validRow: number): boolean {
+  return job.skippedRows?.includes(validRow) ?? false;
 }
 
 /** The batch whose outcome is not known, if any: it blocks sending until the user decides. */
@@ -95,18 +124,23 @@ export function startBatch(job: ImportJob, at: number): { job: ImportJob; batch:
   const blocker = sendBlocker(job);
   if (blocker) throw new Error(blocker);
   const firstValidRow = nextRowToSend(job);
+  const rowCount = Math.min(job.batchSize, job.validRows - firstValidRow);
+  const skipped = (job.skippedRows ?? []).filter((row) => row >= firstValidRow && row < firstValidRow + rowCount).length;
   const batch: BatchRecord = {
-    index: job.batches.length,
+    index: job.batches.reduce((max, b) => Math.max(max, b.index + 1), 0),
     firstValidRow,
-    rowCount: Math.min(job.batchSize, job.validRows - firstValidRow),
+    rowCount,
     state: 'sending',
+    ...(skipped ? { sentRows: rowCount - skipped } : {}),
   };
   return { job: { ...job, batches: [...job.batches, batch], updatedAt: at }, batch };
 }
 
 export type BatchOutcome =
   | { kind: 'accepted' }
-  | { kind: 'rejected'; message: string }
+  | { kind: 'rejected'; message: string; rejectedRows?: number[] }
+  /** Refused whole before anything was stored (no access, no such dataset): the user fixes it and resumes. */
+  | { kind: 'refused'; message: string }
   | { kind: 'too_large' }
   | { kind: 'rate_limited' }
   | { kind: 'server_error'; message: string }
@@ -136,7 +170,14 @@ export function finishBatch(job: ImportJob, index: number, outcome: BatchOutcome
       // Monetate refused it before storing anything: the same rows go again after the wait.
       return { ...base, batches: update(null) };
     case 'rejected':
-      return { ...base, batches: update('rejected', outcome.message), status: 'stopped', stopReason: `Monetate refused batch ${index + 1}: ${outcome.message}` };
+      return {
+        ...base,
+        batches: update('rejected', outcome.message).map((batch) => (batch.index === index && outcome.rejectedRows ? { ...batch, rejectedRows: outcome.rejectedRows } : batch)),
+        status: 'stopped',
+        stopReason: `Monetate refused batch ${index + 1}: ${outcome.message}`,
+      };
+    case 'refused':
+      return { ...base, batches: update(null), status: 'stopped', stopReason: `Batch ${index + 1} was not stored: ${outcome.message}` };
     case 'server_error': {
       const errors = job.consecutiveServerErrors + 1;
       const stop = errors >= MAX_CONSECUTIVE_SERVER_ERRORS;
@@ -164,6 +205,17 @@ export function settleUnknownBatch(job: ImportJob, index: number, decision: 'res
     .filter((batch): batch is BatchRecord => batch !== null);
   const next: ImportJob = { ...job, batches, updatedAt: at, status: 'paused', stopReason: undefined };
   return nextRowToSend(next) >= job.validRows ? { ...next, status: 'done' } : next;
+}
+
+/**
+ * After a 400: the rows Monetate named are left out and the rest of the batch goes again
+ * when the user resumes. Without named rows nothing can be skipped.
+ */
+export function skipRejectedRows(job: ImportJob, index: number, at: number): ImportJob {
+  const batch = job.batches.find((b) => b.index === index && b.state === 'rejected');
+  if (!batch?.rejectedRows?.length) return job;
+  const skippedRows = [...new Set([...(job.skippedRows ?? []), ...batch.rejectedRows])].sort((a, b) => a - b);
+  return { ...job, skippedRows, batches: job.batches.filter((b) => b !== batch), status: 'paused', stopReason: undefined, updatedAt: at };
 }
 
 /** Pause, resume or cancel by the user; a job in flight finishes its batch first (the caller waits). */

@@ -3,6 +3,7 @@ import { profileInputSchema } from '../profiles/profile';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
+import { importRequestSchemas, type ImportResponseMap } from '../import/messages';
 
 /**
  * The one message protocol between every surface and the background service worker.
@@ -66,6 +67,8 @@ export const requestSchemas = {
   }),
   'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
   'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
+  // Bulk import (the import page; extension pages only):
+  ...importRequestSchemas,
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -140,7 +143,7 @@ export interface OverlayStatus {
   confirmWrites: boolean;
 }
 
-export interface ResponseMap {
+export interface ResponseMap extends ImportResponseMap {
   'state.get': AppState;
   'profiles.save': Profile;
   'profiles.delete': null;
