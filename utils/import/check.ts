@@ -89,20 +89,33 @@ function dateTimeValue(text: string, timeZone: string): { ok: true; value: strin
  * Fields no column fills are left out of the row (Monetate stores them as null).
  */
 export function checkImportRow(schema: DatasetSchema, mapping: ColumnMapping, source: SourceRow, options: CheckOptions): RowCheck {
-  if (source.problem) return { ok: false, problems: [{ rowNumber: source.rowNumber, column: '', value: '', reason: `This row ${source.problem}.` }] };
+  return createRowChecker(schema, mapping, options)(source);
+}
+
+/**
+ * The row check with the schema and mapping worked out once, for checking a whole file
+ * (100,000 rows must check in about a second).
+ * @example const check = createRowChecker(schema, mapping, { timeZone: 'UTC' }); check(row).ok
+ */
+export function createRowChecker(schema: DatasetSchema, mapping: ColumnMapping, options: CheckOptions): (source: SourceRow) => RowCheck {
   const fields = new Map(describeSchema(schema).fields.map((field) => [field.name, field]));
-  const row: ImportRow = {};
-  const problems: CellProblem[] = [];
+  const pairs: Array<[string, string, DescribedField]> = [];
   for (const [column, fieldName] of Object.entries(mapping)) {
-    if (fieldName === null) continue;
-    const field = fields.get(fieldName);
-    if (!field) continue;
-    const cell = source.cells[column];
-    const result = cellValue(field, cell, options);
-    if (!result.ok) problems.push({ rowNumber: source.rowNumber, column, value: displayCell(cell), reason: result.reason });
-    else if (result.value !== null) row[fieldName] = result.value;
+    const field = fieldName === null ? undefined : fields.get(fieldName);
+    if (field && fieldName !== null) pairs.push([column, fieldName, field]);
   }
-  return problems.length ? { ok: false, problems } : { ok: true, row };
+  return (source) => {
+    if (source.problem) return { ok: false, problems: [{ rowNumber: source.rowNumber, column: '', value: '', reason: `This row ${source.problem}.` }] };
+    const row: ImportRow = {};
+    let problems: CellProblem[] | null = null;
+    for (const [column, fieldName, field] of pairs) {
+      const cell = source.cells[column];
+      const result = cellValue(field, cell, options);
+      if (!result.ok) (problems ??= []).push({ rowNumber: source.rowNumber, column, value: displayCell(cell), reason: result.reason });
+      else if (result.value !== null) row[fieldName] = result.value;
+    }
+    return problems ? { ok: false, problems } : { ok: true, row };
+  };
 }
 
 function displayCell(cell: unknown): string {

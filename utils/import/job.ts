@@ -231,3 +231,16 @@ export function recoverJob(job: ImportJob, at: number): ImportJob {
   if (!sending) return paused;
   return finishBatch(paused, sending.index, { kind: 'unknown', message: 'the import tab or the browser closed while it was being sent' }, at);
 }
+
+/**
+ * The final line: "Imported N rows", with rejected and unknown counts when there are any.
+ * @example finalStatus(job) // 'Imported 1997 rows, 3 rejected'
+ */
+export function finalStatus(job: ImportJob): string {
+  const parts = [`Imported ${acceptedRows(job)} rows`];
+  const rejected = rejectedRowCount(job);
+  const unknown = unknownRows(job);
+  if (rejected) parts.push(`${rejected} rejected`);
+  if (unknown) parts.push(`${unknown} of unknown outcome`);
+  return parts.join(', ');
+}
