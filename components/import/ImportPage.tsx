@@ -83,7 +83,7 @@ function Choose() {
   );
   const locked = Boolean(job && job.status !== 'done' && job.status !== 'cancelled');
   return (
-    <section aria-label="Dataset and file" className="mdi-stack">
+    <section aria-label="What to import" className="mdi-stack">
       <div className="mdi-field">
         <label htmlFor="import-dataset">Dataset</label>
         <select id="import-dataset" value={dataset} disabled={locked} onChange={(e) => void chooseDataset(e.target.value)}>

@@ -10,7 +10,7 @@ export function MappingTable() {
   const { inspection, schema, mapping, mapColumn, locked } = useImport(
     useShallow((s) => ({ inspection: s.inspection, schema: s.schema, mapping: s.mapping, mapColumn: s.mapColumn, locked: Boolean(s.job && s.job.status !== 'done' && s.job.status !== 'cancelled') })),
   );
-  const review = useImport(useShallow((s) => mappingReviewOf(s)));
+  const review = mappingReviewOf({ inspection, schema, mapping });
   if (!inspection || !schema || !review) return null;
   const fields = Object.keys(schema.fields);
   return (
