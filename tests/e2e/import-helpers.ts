@@ -23,7 +23,7 @@ export function csvFile(count: number, bad: Record<number, Partial<Record<string
 
 /** POSTs of data in the emulator's log, with their row counts. */
 export async function dataPosts(emulator: Emulator): Promise<Array<{ status: number; rowCount?: number; dropped?: boolean }>> {
-  return (await emulator.requests()).filter((r) => r.method === 'POST' && r.path.includes('/data/')) as never;
+  return (await emulator.requests()).filter((r) => r.method === 'POST' && /\/data\/[^/]+\/$/.test(r.path) && !r.path.includes('/schema/')) as never;
 }
 
 /** A profile set up and unlocked, then the import page open in its own tab. */
