@@ -81,3 +81,12 @@ describe('request log of writes', () => {
     ]);
   });
 });
+
+describe('a pending drop', () => {
+  it('makes every answer close its connection, so the browser cannot silently replay the dropped write', async () => {
+    expect((await post(rows(1))).headers.get('Connection')).toBeNull();
+    await call('/__admin/faults', jsonInit('POST', { target: 'write', kind: 'drop-after-processing' }));
+    // The request before the dropped one ends its connection: the dropped one gets a fresh one.
+    expect((await call(`${DATA}/schema/`, { headers: auth(token) })).headers.get('Connection')).toBe('close');
+  });
+});

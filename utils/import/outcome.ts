@@ -7,7 +7,8 @@ import type { BatchOutcome } from './job';
  * - 413: too large, sent again smaller; 429: sent again after the wait;
  * - other 5xx: counted towards the three-in-a-row stop;
  * - 400: refused, with the batch's rows Monetate named (positions among the rows sent);
- * - anything else (401, 403, 404…): refused whole before storing.
+ * - another 4xx (401, 403, 404…), or a refusal before sending: refused whole, nothing stored;
+ * - anything else (an odd status, an unreadable answer): unknown, since it may have been stored.
  * @example batchOutcomeOf(new AppError('server', 'HTTP 503', { status: 503 })).kind // 'server_error'
  */
 export function batchOutcomeOf(error: unknown, sentPositions: readonly number[] = []): BatchOutcome {
@@ -23,5 +24,9 @@ export function batchOutcomeOf(error: unknown, sentPositions: readonly number[] 
     const rejectedRows = named.map((row) => sentPositions[row]!).sort((a, b) => a - b);
     return { kind: 'rejected', message, ...(rejectedRows.length ? { rejectedRows } : {}) };
   }
-  return { kind: 'refused', message };
+  if ((status !== undefined && status >= 400 && status < 500) || (status === undefined && REFUSED_BEFORE_SENDING.has(error.code))) return { kind: 'refused', message };
+  return { kind: 'unknown', message: error.detail ?? (status ? `HTTP ${status}` : error.code) };
 }
+
+/** Errors the client raises before a request leaves: nothing can have been stored. */
+const REFUSED_BEFORE_SENDING = new Set(['invalid_input', 'locked', 'profile_missing', 'read_only_profile', 'vault_missing', 'cancelled', 'unauthorized', 'clock_skew', 'revoked']);
