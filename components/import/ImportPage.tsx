@@ -136,7 +136,7 @@ function CheckStatus() {
   let text = '';
   if (checking) text = `Checking… ${checkProgress} rows read`;
   else if (check) text = `${check.validRows + check.rowsWithProblems} rows, ${check.rowsWithProblems} with errors`;
-  else if (inspection) text = `${inspection.rows} rows read. Choose a dataset to check them.`;
+  else if (inspection) text = inspection.rows === null ? "File read. Choose a dataset to check its rows." : `${inspection.rows} rows read. Choose a dataset to check them.`;
   return (
     <p role="status" className="mdi-import__status">
       {text}

@@ -62,7 +62,7 @@ export function cellValue(field: DescribedField, cell: unknown, options: CheckOp
   const checked = validateFieldInput(field.spec, cell, validateOptions);
   if (!checked.ok) return { ok: false, reason: checked.message };
   // A number a double cannot hold goes to Monetate exactly as the file wrote it.
-  if (type === 'NUMBER' && !isSafeNumber(cell.trim())) return { ok: true, value: { $exactNumber: cell.trim().replace(/^\+/, '') } };
+  if (type === 'NUMBER' && (cell.length > 15 || cell.includes('e') || cell.includes('E')) && !isSafeNumber(cell.trim())) return { ok: true, value: { $exactNumber: cell.trim().replace(/^\+/, '') } };
   return { ok: true, value: checked.value };
 }
 

@@ -120,8 +120,10 @@ async function* csvRows(chunks: AsyncGenerator<string>, onHeader?: (header: CsvH
       const delimiter = DELIMITERS.includes(guess.meta.delimiter) ? guess.meta.delimiter : ',';
       header = { columns: [], delimiter };
     }
-    const parsed = Papa.parse<string[]>(block, { delimiter: header.delimiter, skipEmptyLines: 'greedy' });
+    const parsed = Papa.parse<string[]>(block, { delimiter: header.delimiter, skipEmptyLines: true });
     for (const cells of parsed.data) {
+      // A line of only spaces is as empty as a blank one (Papa's "greedy" mode costs a regex per row).
+      if (cells.length === 1 && (cells[0] ?? '').trim() === '') continue;
       if (header.columns.length === 0) {
         header.columns = checkHeader(cells);
         onHeader?.(header);

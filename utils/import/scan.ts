@@ -5,7 +5,7 @@ import type { DatasetSchema } from '../schema';
 import { createRowChecker, ProblemReport, type CellProblem, type ImportRow } from './check';
 import type { FileFingerprint } from './fingerprint';
 import type { ColumnMapping } from './mapping';
-import { detectFormat, readImportRows, type ImportFormat, type SourceRow } from './read-rows';
+import { detectFormat, ImportFileError, readImportRows, type ImportFormat, type SourceRow } from './read-rows';
 
 /**
  * The passes the import page's worker makes over a file, each a stream of bounded batches:
@@ -23,7 +23,8 @@ export interface Inspection {
   format: ImportFormat;
   columns: string[];
   delimiter?: string;
-  rows: number;
+  /** Rows in a JSON file; null for CSV, whose rows are counted by the check. */
+  rows: number | null;
 }
 
 export interface CheckSettings {
@@ -67,16 +68,22 @@ function hashingStream(file: Blob, hash: ReturnType<typeof sha256.create>): Read
 export async function inspectFile(file: File): Promise<Inspection> {
   const format = detectFormat(file.name, await headText(file));
   const hash = sha256.create();
+  if (format === 'csv') {
+    // A CSV names its columns in the header: hash the bytes, parse only the head.
+    const header = await csvHeader(file);
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      hash.update(value);
+    }
+    return { fingerprint: { name: file.name, size: file.size, sha256: bytesToHex(hash.digest()) }, format, columns: header.columns, delimiter: header.delimiter, rows: null };
+  }
   const columns: string[] = [];
   const seen = new Set<string>();
-  let delimiter: string | undefined;
   let rows = 0;
-  for await (const batch of readImportRows(hashingStream(file, hash), { format, batchRows: READ_BATCH }, (header) => {
-    columns.push(...header.columns);
-    delimiter = header.delimiter;
-  })) {
+  for await (const batch of readImportRows(hashingStream(file, hash), { format, batchRows: READ_BATCH })) {
     rows += batch.length;
-    if (format === 'csv') continue;
     for (const row of batch) {
       for (const key of Object.keys(row.cells)) {
         if (seen.has(key) || seen.size >= MAX_JSON_COLUMNS) continue;
@@ -85,7 +92,21 @@ export async function inspectFile(file: File): Promise<Inspection> {
       }
     }
   }
-  return { fingerprint: { name: file.name, size: file.size, sha256: bytesToHex(hash.digest()) }, format, columns, ...(delimiter ? { delimiter } : {}), rows };
+  return { fingerprint: { name: file.name, size: file.size, sha256: bytesToHex(hash.digest()) }, format, columns, rows };
+}
+
+/** The header of a CSV file, read from its first rows only. */
+async function csvHeader(file: Blob): Promise<{ columns: string[]; delimiter: string }> {
+  let header: { columns: string[]; delimiter: string } | null = null;
+  // Up to 1 MiB: a header row longer than that is not one a person wrote.
+  const rows = readImportRows(file.slice(0, 1 << 20).stream(), { format: 'csv', batchRows: 1 }, (found) => (header = found));
+  try {
+    await rows.next();
+  } finally {
+    await rows.return(undefined);
+  }
+  if (!header) throw new ImportFileError('import_empty', 'The file is empty: a CSV file needs a header row naming the fields, then one row per record.');
+  return header;
 }
 
 /**

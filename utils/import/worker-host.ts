@@ -7,13 +7,15 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol';
  * "rows" requests so sending batch after batch reads the file once, not once per batch.
  */
 export function createWorkerHost(post: (reply: WorkerReply) => void) {
-  let reader: { file: File; settings: string; next: number; rows: AsyncGenerator<Array<{ position: number; row: ImportRow }>>; buffer: Array<{ position: number; row: ImportRow }> } | null = null;
+  let reader: { file: string; settings: string; next: number; rows: AsyncGenerator<Array<{ position: number; row: ImportRow }>>; buffer: Array<{ position: number; row: ImportRow }> } | null = null;
 
   async function takeRows(file: File, settings: CheckSettings, from: number, count: number) {
     const key = JSON.stringify(settings);
-    if (!reader || reader.file !== file || reader.settings !== key || reader.next !== from) {
+    // Each message carries a structured clone of the File, never the same object twice.
+    const fileKey = `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
+    if (!reader || reader.file !== fileKey || reader.settings !== key || reader.next !== from) {
       void reader?.rows.return(undefined);
-      reader = { file, settings: key, next: from, rows: validRows(file, settings, from), buffer: [] };
+      reader = { file: fileKey, settings: key, next: from, rows: validRows(file, settings, from), buffer: [] };
     }
     const out: Array<{ position: number; row: ImportRow }> = [];
     while (out.length < count) {
