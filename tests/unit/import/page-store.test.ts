@@ -40,7 +40,7 @@ function fakeBackground(outcomes: Array<'accepted' | 'unknown'> = []) {
       case 'import.current':
         return job;
       case 'import.start':
-        job = { ...(payload as object), id: 'j', profileId: 'p', status: 'ready', batches: [], consecutiveServerErrors: 0, createdAt: 0, updatedAt: 0 } as ImportJob;
+        job = { ...(payload as object), id: 'j', profileId: 'p', status: 'ready', batches: [], consecutiveServerErrors: 0, createdAt: 0, updatedAt: 0 } as unknown as ImportJob;
         return job;
       case 'import.control':
         job = setStatus(job!, payload.action === 'run' ? 'running' : payload.action === 'pause' ? 'paused' : 'cancelled', 0);
@@ -110,7 +110,7 @@ describe('the import page store', () => {
       const answer = await background.send(type, payload);
       if (type === 'import.sendBatch' && background.posted.length === 1) void store!.getState().pause();
       return answer;
-    }) as Send;
+    }) as unknown as Send;
     store = createImportPageStore({ send: pausing, worker, callerId: 'test' });
     await store.getState().init();
     await store.getState().chooseDataset('customers');
