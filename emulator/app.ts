@@ -46,10 +46,6 @@ export function createEmulator(options: EmulatorOptions = {}): { app: Hono<AppEn
     c.set('arrivedAt', clock.arrival());
     await next();
     c.res.headers.set('Date', new Date(clock.now()).toUTCString());
-    // Chromium silently re-sends a request (a POST too) when a reused keep-alive connection
-    // closes before any answer byte. While a drop is pending every connection serves one
-    // request, so the dropped one reaches the client as the network error it is.
-    if (state.faults.some((fault) => fault.kind === 'drop-after-processing')) c.res.headers.set('Connection', 'close');
   });
   app.use(
     '*',

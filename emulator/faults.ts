@@ -48,7 +48,15 @@ function statusAnswer(c: Context<AppEnv>, fault: Fault): Response {
 export function faultPoint(deps: Deps, target: FaultTarget): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const fault = takeFault(deps.state, target);
-    if (!fault) return next();
+    if (!fault) {
+      await next();
+      // Chromium re-sends a request, POST included, when a reused keep-alive connection closes
+      // before any answer (HttpNetworkTransaction::ShouldResendRequest). While a drop is
+      // pending, every answer closes its connection, so the dropped request travels on a fresh
+      // one and a test sees what the extension sends, not what the browser adds.
+      if (deps.state.faults.some((pending) => pending.kind === 'drop-after-processing')) c.res.headers.set('Connection', 'close');
+      return;
+    }
     if (fault.kind === 'status') return statusAnswer(c, fault);
     if (fault.kind === 'delay') {
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0));

@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'invalid_input',
   'profile_missing',
   'read_only_profile',
+  'record_not_read',
+  'read_superseded',
+  'read_older_than_schema',
+  'record_exists',
   // Monetate answers
   'not_found',
   'unauthorized',
@@ -31,11 +35,14 @@ export const ERROR_CODES = [
   'timeout',
   'bad_response',
   'outcome_unknown',
+  'read_only_user',
+  'write_rate_limited',
   // Queue and protocol
   'queue_full',
   'cancelled',
   'forbidden_sender',
   'bad_message',
+  'background_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -123,6 +130,14 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   invalid_input: (d) => (d ? `${d}` : 'Some input is not valid. Correct the marked fields.'),
   profile_missing: () => 'No profile is set up yet. Open the options page and create one.',
   read_only_profile: () => 'This profile is read-only. Switch to a profile that may write, or change it in the options page.',
+  record_not_read: (d) =>
+    `This record has not been read from Monetate in this session${d ? ` (${d})` : ''}, so its other fields cannot be kept. Look it up again, then make your change.`,
+  read_superseded: (d) =>
+    `This record was read again, or saved, after you opened the form${d ? ` (${d})` : ''}. Look it up again, then make your change on what Monetate holds now.`,
+  read_older_than_schema: (d) =>
+    `The dataset gained fields after this record was read${d ? ` (${d})` : ''}; saving now could empty them. Look it up again, then make your change.`,
+  record_exists: (d) =>
+    `A record with this key already exists${d ? ` (${d})` : ''}; creating it would replace it and empty its other fields. Look it up and edit it instead.`,
   not_found: (d) => `Not found${d ? `: ${d}` : ''}. Check the dataset and the record ID.`,
   unauthorized: (d) =>
     `Monetate did not accept this API username and key${d ? ` (${d})` : ''}. Check the username, and that the public key shown in the options page is registered and active in Monetate.`,
@@ -137,12 +152,18 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
     `Monetate could not be reached${d ? ` (${d})` : ''}. Check your connection and the profile's API base URL.`,
   timeout: () => 'Monetate took too long to answer. Try again.',
   bad_response: (d) => `Monetate sent an answer we cannot read${d ? ` (${d})` : ''}. Try again; if it persists, check the API base URL.`,
-  outcome_unknown: () =>
-    'The save was sent but no answer came back, so we do not know whether Monetate stored it. It was not retried. Use "Check by look-up" to see what Monetate has.',
+  outcome_unknown: (d) =>
+    `The save was sent, but we do not know whether Monetate stored it${d ? ` (${d})` : ''}. It was not retried. Use "Check by look-up" to see what Monetate has.`,
+  read_only_user: () =>
+    'This API user is read-only in Monetate: it can look records up but not change them. Nothing was saved. Use an API user that may write, or mark this profile read-only in the options page.',
+  write_rate_limited: (d) =>
+    `Monetate asked us to slow down${d ? ` (${d})` : ''}, so it did not take the save. It was not retried: wait a moment, then save again.`,
   queue_full: () => 'Too many look-ups are waiting. Try again in a few seconds.',
   cancelled: () => 'The look-up was cancelled.',
   forbidden_sender: () => 'This page may not ask for that.',
   bad_message: (d) => `The request was malformed${d ? ` (${d})` : ''}.`,
+  background_unavailable: (d) =>
+    `The extension's background did not answer${d ? ` (${d})` : ''}. Try again; if it keeps happening, reload the extension.`,
 };
 
 /**

@@ -2,7 +2,7 @@ import { useCountdown } from '../tokens/useCountdown';
 import type { LookupState } from '@/utils/stores/app-store';
 import { ErrorMessage } from '../common/ErrorMessage';
 
-/** "Looking up…", "cached 12 s ago" with Refresh, "not found", or the error in words. */
+/** "Looking up…", "cached 12 s ago" with Refresh, "not found", or the error in words; says when the ID was trimmed. */
 export function LookupStatus({ lookup, onRefresh }: { lookup: LookupState; onRefresh(): void }) {
   if (lookup.status === 'idle') return null;
   if (lookup.status === 'waiting') return <p role="status">Looking up “{lookup.id}” in {lookup.schema}…</p>;
@@ -10,7 +10,7 @@ export function LookupStatus({ lookup, onRefresh }: { lookup: LookupState; onRef
   const result = lookup.result!;
   return (
     <div className="mdi-row" style={{ alignItems: 'center' }}>
-      {result.record ? (
+      {result.rows.length > 0 ? (
         <p role="status">Found “{result.id}” in {result.schema}.</p>
       ) : (
         <p role="status">
@@ -21,6 +21,11 @@ export function LookupStatus({ lookup, onRefresh }: { lookup: LookupState; onRef
       <button type="button" onClick={onRefresh}>
         Refresh
       </button>
+      {result.idTrimmed && (
+        <p className="mdi-hint" role="note">
+          Spaces before or after the ID were left out: Monetate STRING values cannot carry them.
+        </p>
+      )}
     </div>
   );
 }

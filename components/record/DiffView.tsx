@@ -1,4 +1,4 @@
-import type { FieldChange } from '../../utils/schema';
+import { recordValueText, type FieldChange, type RecordValue } from '../../utils/schema';
 import { ValueText } from './format';
 import './record.css';
 
@@ -7,7 +7,19 @@ export interface DiffViewProps {
   caption?: string;
 }
 
-/** A before → after table of the fields a save changes. */
+function quoted(value: RecordValue): string {
+  return value === null || value === '' ? 'empty' : `“${recordValueText(value)}”`;
+}
+
+/**
+ * One change in words, old and new value: `email: “a@x” → empty`.
+ * @example describeChange({ field: 'age', before: 36, after: 37, becomesNull: false }) // 'age: “36” → “37”'
+ */
+export function describeChange(change: FieldChange): string {
+  return `${change.field}: ${quoted(change.before)} → ${quoted(change.after)}`;
+}
+
+/** A before → after table of every field a save changes. */
 export function DiffView({ diff, caption = 'Changes to save' }: DiffViewProps) {
   if (diff.length === 0) return <p className="mdi-note">No changes.</p>;
   return (

@@ -1,8 +1,8 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   describeSchema,
-  diffRecords,
-  formStateToRow,
+  formChanges,
+  keptFields,
   recordToFormState,
   type DatasetSchema,
   type FieldChange,
@@ -13,21 +13,26 @@ import {
   type RecordValues,
 } from '../../utils/schema';
 import { Button } from '../ui';
-import { DiffView } from './DiffView';
+import { DiffView, describeChange } from './DiffView';
+import { KeptValueInput } from './KeptValueInput';
 import { RecordFieldInput } from './RecordFieldInput';
 import './record.css';
 
 export interface RecordFormProps {
   schema: DatasetSchema;
-  /** The record as looked up; null when creating a new one. */
+  /** The row as looked up (edit, add a row); null when creating a new record. */
   initialRecord: RecordValues | null;
   mode: FormMode;
   /** A save is in flight: Save is disabled. */
   busy?: boolean;
   /** Monetate's refusal of the last save; shown beside the fields, the input stays as typed. */
   serverErrors?: MappedServerErrors;
-  onReview: (row: RecordValues, diff: FieldChange[]) => void;
-  onSave: (row: RecordValues) => void;
+  onReview: (changes: RecordValues, diff: FieldChange[]) => void;
+  /**
+   * Only what changes (`null` empties a field): the background sends every other value back
+   * as Monetate gave it. For a new record, every value filled in.
+   */
+  onSave: (changes: RecordValues) => void;
   onCancel?: () => void;
   /** Save only after the current changes were reviewed. */
   confirmRequired?: boolean;
@@ -45,9 +50,10 @@ interface Review {
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /**
- * Edits or creates one record with an input per schema field. The form keeps what the person
- * typed for its whole life (re-renders, failed saves); give it a `key` to start over with
- * another record.
+ * Edits a record, adds a row built from one, or creates a new record, with an input per
+ * schema field. A value its input cannot show exactly is kept as is unless the person
+ * replaces it. The form keeps what the person typed for its whole life (re-renders, failed
+ * saves); give it a `key` to start over with another record.
  */
 export function RecordForm({
   schema,
@@ -65,7 +71,10 @@ export function RecordForm({
   const baseId = `mdi-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const formRef = useRef<HTMLFormElement>(null);
   const fields = useMemo(() => describeSchema(schema).fields, [schema]);
-  const [state, setState] = useState<FormState>(() => recordToFormState(schema, initialRecord, { timeZone }));
+  const [initial] = useState<FormState>(() => recordToFormState(schema, initialRecord, { timeZone }));
+  const [state, setState] = useState<FormState>(initial);
+  const kept = useMemo(() => keptFields(schema.fields, initialRecord), [schema, initialRecord]);
+  const [replaced, setReplaced] = useState<ReadonlySet<string>>(EMPTY_SET);
   const [touched, setTouched] = useState<ReadonlySet<string>>(EMPTY_SET);
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [review, setReview] = useState<Review | null>(null);
@@ -77,11 +86,14 @@ export function RecordForm({
     setEditedSinceServer(EMPTY_SET);
   }
 
-  const { row, errors } = useMemo(() => formStateToRow(schema, state, mode), [schema, state, mode]);
-  const diff = useMemo(() => diffRecords(schema, initialRecord, row), [schema, initialRecord, row]);
-  const rowKey = JSON.stringify(row);
+  const keptNames = useMemo(() => new Set(Object.keys(kept)), [kept]);
+  const { changes, errors, diff } = useMemo(
+    () => formChanges(schema, { mode, original: initialRecord, initial, state, kept: keptNames, replaced }),
+    [schema, mode, initialRecord, initial, state, keptNames, replaced],
+  );
+  const changesKey = JSON.stringify(changes);
   const invalidFields = fields.filter((f) => errors[f.name] !== undefined).map((f) => f.name);
-  const reviewIsCurrent = review !== null && review.key === rowKey;
+  const reviewIsCurrent = review !== null && review.key === changesKey;
 
   const controlId = (index: number) => `${baseId}-f${index}`;
   const statusId = `${baseId}-save-status`;
@@ -90,6 +102,16 @@ export function RecordForm({
     setState((s) => ({ ...s, [name]: value }));
     setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
     setEditedSinceServer((e) => (e.has(name) ? e : new Set(e).add(name)));
+  }
+
+  function setReplacing(name: string, on: boolean) {
+    setReplaced((r) => {
+      const next = new Set(r);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+    if (!on) setState((s) => ({ ...s, [name]: initial[name] ?? '' }));
   }
 
   function handleReview(event?: FormEvent) {
@@ -101,8 +123,8 @@ export function RecordForm({
       formRef.current?.querySelector<HTMLElement>(`[id="${controlId(index)}"]`)?.focus();
       return;
     }
-    setReview({ key: rowKey, diff });
-    onReview(row, diff);
+    setReview({ key: changesKey, diff });
+    onReview(changes, diff);
   }
 
   let saveBlocker: string | null = null;
@@ -126,21 +148,47 @@ export function RecordForm({
 
       {fields.map((field, index) => {
         const local = errors[field.name];
-        const showLocal = local !== undefined && (mode === 'edit' || showAllErrors || touched.has(field.name));
+        const showLocal = local !== undefined && (mode !== 'create' || showAllErrors || touched.has(field.name));
         const server = editedSinceServer.has(field.name) ? [] : (serverErrors?.byField[field.name] ?? []);
         const messages = [...(showLocal ? [local] : []), ...server];
-        const locked = mode === 'edit' && (field.isIdentifier || field.isUniqueKey);
+        // Editing or adding a row keeps the record's identity: the identifier (and the key it replaces by).
+        const locked = mode !== 'create' && (field.isIdentifier || field.isUniqueKey);
+        const markers = [field.isIdentifier && 'identifier', field.isUniqueKey && 'unique key', field.isEventTime && 'event time'].filter(
+          (m): m is string => typeof m === 'string',
+        );
+        const reason = kept[field.name];
+        if (reason && !replaced.has(field.name)) {
+          const replaceable = reason !== 'unknown_type' && !locked;
+          return (
+            <KeptValueInput
+              key={field.name}
+              id={controlId(index)}
+              field={field}
+              value={initialRecord?.[field.name]}
+              reason={reason}
+              markers={markers}
+              error={server}
+              onReplace={replaceable ? () => setReplacing(field.name, true) : undefined}
+            />
+          );
+        }
         return (
-          <RecordFieldInput
-            key={field.name}
-            id={controlId(index)}
-            field={field}
-            value={state[field.name] ?? ''}
-            onChange={(v) => update(field.name, v)}
-            error={messages}
-            readOnly={locked}
-            timeZones={timeZones}
-          />
+          <div key={field.name}>
+            <RecordFieldInput
+              id={controlId(index)}
+              field={field}
+              value={state[field.name] ?? ''}
+              onChange={(v) => update(field.name, v)}
+              error={messages}
+              readOnly={locked}
+              timeZones={timeZones}
+            />
+            {reason ? (
+              <Button size="small" onClick={() => setReplacing(field.name, false)}>
+                Keep the value as it was<span className="mdi-visually-hidden"> for {field.name}</span>
+              </Button>
+            ) : null}
+          </div>
         );
       })}
 
@@ -148,12 +196,12 @@ export function RecordForm({
         <Button type="submit" disabled={busy}>
           Review changes
         </Button>
-        <Button variant="primary" disabled={saveBlocker !== null} aria-describedby={statusId} onClick={() => onSave(row)}>
+        <Button variant="primary" disabled={saveBlocker !== null} aria-describedby={statusId} onClick={() => onSave(changes)}>
           Save
         </Button>
         {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
         <p id={statusId} className="mdi-note" role="status">
-          {saveBlocker ?? `${diff.length} field${diff.length === 1 ? '' : 's'} will change.`}
+          {saveBlocker ?? changeSummary(diff)}
         </p>
       </div>
 
@@ -167,8 +215,15 @@ export function RecordForm({
           {review.diff.some((c) => c.becomesNull) ? (
             <p className="mdi-note">Monetate replaces the whole record: a field left empty is stored as null.</p>
           ) : null}
+          {mode !== 'create' ? <p className="mdi-note">Every other field is sent back exactly as Monetate gave it.</p> : null}
         </section>
       ) : null}
     </form>
   );
+}
+
+/** Every field a save changes, named, with its old and new value: a count alone could hide a null. */
+function changeSummary(diff: readonly FieldChange[]): string {
+  const count = `${diff.length} field${diff.length === 1 ? '' : 's'}`;
+  return `${count} will change: ${diff.map(describeChange).join('; ')}.`;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { describeSchema, type DatasetSchema, type RecordValues } from '../../utils/schema';
+import { describeSchema, prettyJson, type DatasetSchema, type RecordValues } from '../../utils/schema';
 import { Button } from '../ui';
 import { ValueText, valueToText } from './format';
 import './record.css';
@@ -56,7 +56,7 @@ export function RecordView({ schema, record }: RecordViewProps) {
   function copyJson() {
     const ordered: RecordValues = {};
     for (const r of rows) if (r.name in record) ordered[r.name] = record[r.name] ?? null;
-    void copyText(JSON.stringify(ordered, null, 2), 'the record as JSON');
+    void copyText(prettyJson(ordered), 'the record as JSON');
   }
 
   return (

@@ -1,10 +1,10 @@
-import type { RecordValue } from '../../utils/schema';
+import { recordValueText, type RecordValue } from '../../utils/schema';
 import './record.css';
 
 /** A record value as the text a person reads (and copies); null when it is empty. */
 export function valueToText(value: RecordValue | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
-  return String(value);
+  return recordValueText(value);
 }
 
 /** An em dash that screen readers announce as "empty". */

@@ -1,6 +1,8 @@
 export { RecordView, type RecordViewProps } from './RecordView';
 export { RecordForm, type RecordFormProps } from './RecordForm';
-export { DiffView, type DiffViewProps } from './DiffView';
+export { DiffView, describeChange, type DiffViewProps } from './DiffView';
+export { RowsTable, type RowsTableProps } from './RowsTable';
+export { KeptValueInput } from './KeptValueInput';
 export { RecordFieldInput, type RecordFieldInputProps } from './RecordFieldInput';
 export { StringInput } from './StringInput';
 export { NumberInput } from './NumberInput';

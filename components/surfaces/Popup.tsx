@@ -90,11 +90,11 @@ export function Popup() {
               <QueueIndicator entries={queue} />
               <RecordBoundary raw={lookup.result} resetKey={lookup.result}>
                 <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
-                {lookup.status === 'done' && lookup.result?.record && <RecordSummary record={lookup.result.record} />}
+                {lookup.status === 'done' && lookup.result && <RecordSummary rows={lookup.result.rows} />}
               </RecordBoundary>
               {lookup.status === 'done' && lookup.result && (
                 <button type="button" onClick={() => openPanel({ schema: lookup.result!.schema, id: lookup.result!.id })}>
-                  Open in side panel
+                  {lookup.result.rows.length > 1 ? `Open all ${lookup.result.rows.length} rows in the side panel` : 'Open in side panel'}
                 </button>
               )}
             </section>

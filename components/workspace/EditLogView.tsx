@@ -2,11 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { editLogToCsv, editLogToJson } from '@/utils/export/edit-log-export';
 import type { EditLogEntry } from '@/utils/storage/items';
+import { recordValueText, type RecordValue } from '@/utils/schema';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { onEditLogChanged } from './edit-log-events';
 
 const RESULT: Record<EditLogEntry['result'], string> = {
+  sent: 'sent, no answer seen: outcome unknown (check by look-up)',
   saved: 'saved',
   refused: 'refused by Monetate',
   outcome_unknown: 'outcome unknown',
@@ -119,5 +121,5 @@ export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
 }
 
 function show(value: unknown): string {
-  return value === null || value === undefined || value === '' ? '(empty)' : String(value);
+  return value === null || value === undefined || value === '' ? '(empty)' : recordValueText(value as RecordValue);
 }

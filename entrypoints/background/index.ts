@@ -5,7 +5,7 @@ import { createServices, LOCAL_BUILD, type Services } from './services';
 import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
 import { eventsAudience, extensionOrigin, originOf } from './sender';
 
-const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog']);
+const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog', 'recordReads']);
 
 export default defineBackground(() => {
   // Built on first use, so waking the worker for an alarm or a click stays cheap.

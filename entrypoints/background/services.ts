@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '@/utils/errors';
 import { createMonetateClient, type MonetateTarget } from '@/utils/monetate';
+import { createDataApiAuth } from '@/utils/monetate/data-api-auth';
+import { createReadStore } from '@/utils/records/read-store';
 import { createLookupQueue, type QueueSnapshot } from '@/utils/lookup-queue';
 import { signAuthJwt, decodeJwtForDisplay } from '@/utils/jwt';
 import { createKeySession } from '@/utils/session/key-session';
@@ -12,6 +14,7 @@ import {
   lastJwtItem,
   nextLookupAtItem,
   profilesItem,
+  recordReadsItem,
   settingsItem,
   tokensItem,
   vaultsItem,
@@ -35,7 +38,14 @@ const AUTO_LOCK_ALARM = 'auto-lock';
  */
 export function createServices() {
   const client = createMonetateClient();
+  const reads = createReadStore({ load: () => recordReadsItem.getValue(), save: (list) => recordReadsItem.setValue(list) });
   const keys = createKeySession();
+  // Locking forgets the records read with that key too: they are customer data.
+  const lockKeys = keys.lock.bind(keys);
+  keys.lock = async (profileId?: string) => {
+    await lockKeys(profileId);
+    await reads.clear(profileId);
+  };
   const registry = createSurfaceRegistry({ onCallerGone: (callerId) => queue.cancelCaller(callerId) });
 
   async function profileById(profileId: string): Promise<Profile> {
@@ -69,6 +79,9 @@ export function createServices() {
     },
   });
 
+  // The one rule for a 401 (one fresh token) and a 403 (forget it) on every Data API call.
+  const auth = createDataApiAuth(tokens);
+
   const queue = createLookupQueue({
     loadNextAllowedAt: () => nextLookupAtItem.getValue(),
     saveNextAllowedAt: (ms) => nextLookupAtItem.setValue(ms),
@@ -82,15 +95,13 @@ export function createServices() {
       } catch (error) {
         // "No such record" is an answer worth caching, not a failure.
         if (error instanceof AppError && error.code === 'not_found' && error.status === 404) return { record: null, rows: [] };
+        await auth.refused(profile.id, error);
         throw error;
       }
     },
     // A 401 on a look-up means the token expired or was replaced early: one fresh token, then
     // the look-up takes its next slot at the head of the queue (a burst makes one Auth call).
-    reauthorize: async (request) => {
-      await tokens.invalidate(request.profileId);
-      await tokens.get(request.profileId);
-    },
+    reauthorize: (request) => auth.renew(request.profileId),
     // The cache keeps answers up to the largest setting; the look-up handler applies the
     // user's own "reuse answers for" time. A full queue (50) drains in under a minute, so the
     // per-request bound sits above that.
@@ -171,6 +182,8 @@ export function createServices() {
     client,
     keys,
     tokens,
+    auth,
+    reads,
     queue,
     registry,
     profileById,

@@ -101,7 +101,7 @@ async function runBurst(surfaces: Surface[], burstIds: string[], requests: () =>
   const span = (gets.at(-1)?.arrivedAt ?? 0) - (gets[0]?.arrivedAt ?? 0);
   return {
     lookups: burstIds.length,
-    answered: answered.filter((reply) => reply.ok && reply.data?.record).length,
+    answered: answered.filter((reply) => reply.ok && (reply.data?.rows.length ?? 0) > 0).length,
     lookupsPerSecond: round(((gets.length - 1) / span) * 1000, 3),
     wallMs,
     networkGets: gets.length,

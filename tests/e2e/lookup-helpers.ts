@@ -14,7 +14,7 @@ export function arrivalGaps(requests: EmulatorRequest[]): number[] {
 
 export interface LookupReply {
   ok: boolean;
-  data?: { id: string; schema: string; record: Record<string, unknown> | null; fromCache: boolean; fetchedAt: number };
+  data?: { id: string; schema: string; rows: Array<Record<string, unknown>>; idTrimmed: boolean; fromCache: boolean; fetchedAt: number };
   error?: { code: string; detail?: string };
   /** Times the page had to send again because the service worker went away under it. */
   resent: number;
@@ -66,15 +66,22 @@ export async function currentWorker(context: BrowserContext): Promise<Worker> {
  * Chrome would on a click. Native menus cannot be clicked from Playwright; the local build
  * exposes the very handler `contextMenus.onClicked` calls to the service worker's own scope.
  */
-export async function rightClickLookUp(context: BrowserContext, selectionText: string, tab: { id: number; windowId: number }): Promise<void> {
+export async function rightClickLookUp(
+  context: BrowserContext,
+  selectionText: string,
+  tab: { id: number; windowId: number },
+  options: { dataset?: string } = {},
+): Promise<void> {
   const worker = await currentWorker(context);
+  // Without a dataset: the menu's top item (the profile's default dataset); with one: its "in …" entry.
+  const menuItemId = options.dataset === undefined ? 'mdi-lookup' : `mdi-lookup:${options.dataset}`;
   await worker.evaluate(
-    ([text, target]) => {
+    ([text, target, item]) => {
       const hooks = (globalThis as unknown as { __mdiTestHooks?: { contextMenuClick(info: unknown, tab: unknown): void } }).__mdiTestHooks;
       if (!hooks) throw new Error('not the local build: no test hooks');
-      hooks.contextMenuClick({ menuItemId: 'mdi-lookup', selectionText: text, editable: false, pageUrl: 'http://127.0.0.1/' }, target);
+      hooks.contextMenuClick({ menuItemId: item, selectionText: text, editable: false, pageUrl: 'http://127.0.0.1/' }, target);
     },
-    [selectionText, tab] as const,
+    [selectionText, tab, menuItemId] as const,
   );
 }
 

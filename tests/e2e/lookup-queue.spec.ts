@@ -45,7 +45,8 @@ test('look-ups fired at once from popup, side panel and two tabs keep 1 s apart,
   await stopServiceWorker(context, options);
 
   const answered = await Promise.all(replies);
-  for (const reply of answered) expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, data: { record: expect.any(Object) } });
+  // A look-up answers every row now (issue 9), not one record.
+  for (const reply of answered) expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, data: { rows: [expect.any(Object)] } });
   expect(answered.some((reply) => reply.resent > 0)).toBe(true); // the restart really happened mid-burst
   await expect(popup.getByText(`Found “${popupUiId}” in ${DEMO_DATASET}.`)).toBeVisible({ timeout: 30_000 });
   // The side panel shows the last right-clicked ID.

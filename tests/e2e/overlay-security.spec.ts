@@ -1,8 +1,9 @@
-import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { DEMO_DATASET, HTML_RECORD_ID, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
 import { expect, sendFromPage, setUpUnlockedProfile, TEST_PASSPHRASE, test, type Emulator } from './fixtures';
 import { lookupGets } from './lookup-helpers';
 import { OVERLAY_HOST, overlayDriver, overlayFrame } from './overlay-driver';
+import { contentScriptWorld } from './content-script-world';
 
 const DATASET_PAGE = `/platform/control/a-demo/p/demo.example/datasets/${DEMO_DATASET}`;
 /** Not among the 20 rows the platform page lists, so its values appear only in the overlay. */
@@ -95,29 +96,6 @@ test('the page’s own scripts cannot read the overlay or reach the extension', 
   await expect(page.locator(OVERLAY_HOST)).toHaveCount(1); // hideOnSite was not obeyed
   expect(await sendFromPage<{ overlayHiddenOrigins: string[] }>(options, 'state.get', {}).then((state) => (state as unknown as { settings: { overlayHiddenOrigins: string[] } }).settings.overlayHiddenOrigins)).toEqual([]);
 });
-
-/** The content script's own isolated world, found through DevTools. */
-async function contentScriptWorld(page: Page): Promise<{ cdp: CDPSession; ask(type: string, payload: unknown): Promise<unknown> }> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
-  cdp.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => contexts.push(event.context));
-  await cdp.send('Runtime.enable');
-  await expect.poll(() => contexts.some((context) => context.auxData?.type === 'isolated' && context.name === 'Monetate Data Inspector')).toBe(true);
-  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.name === 'Monetate Data Inspector')!;
-  return {
-    cdp,
-    async ask(type, payload) {
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-        contextId: world.id,
-        expression: `chrome.runtime.sendMessage(${JSON.stringify({ channel: 'mdi', type, payload })})`,
-        awaitPromise: true,
-        returnByValue: true,
-      });
-      if (exceptionDetails) throw new Error(exceptionDetails.text);
-      return result.value;
-    },
-  };
-}
 
 test('from the content script, the background answers look-up, save and schema requests only, and never with a token', async ({ context, emulator, openExtensionPage }) => {
   const options = await openExtensionPage('options');

@@ -1,3 +1,5 @@
+import { stringifyExactJson } from '../monetate/exact-json';
+import { prettyJson } from '../schema/values';
 import type { EditLogEntry } from '../storage/items';
 
 const CSV_COLUMNS = ['when', 'profile', 'dataset', 'record', 'kind', 'field', 'before', 'after', 'result', 'message'] as const;
@@ -35,12 +37,13 @@ export function editLogToCsv(entries: readonly EditLogEntry[]): string {
 
 /** The edit log as pretty JSON, for tools. */
 export function editLogToJson(entries: readonly EditLogEntry[]): string {
-  return `${JSON.stringify(entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })), null, 2)}\n`;
+  return `${prettyJson(entries.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })))}\n`;
 }
 
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  // Exact: a NUMBER beyond 2^53 is written as its digits, not rounded or shown as an object.
+  return typeof value === 'string' ? value : stringifyExactJson(value);
 }
 
 function csvCell(text: string): string {

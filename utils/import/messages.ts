@@ -11,6 +11,8 @@ const datasetName = z.string().trim().min(1, 'Choose a dataset.').max(64);
 const exactNumber = z.object({ $exactNumber: z.string().regex(/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/) }).strict();
 const importValue = z.union([z.string(), z.number(), z.boolean(), z.null(), exactNumber]);
 const importRow = z.record(z.string().max(64), importValue);
+/** A checked row as it travels to the background: scalars, or a number kept as its exact text. */
+export type WireRow = z.input<typeof importRow>;
 
 export const importRequestSchemas = {
   'import.current': z.object({}),

@@ -10,6 +10,7 @@ import { BATCH_SIZE, clampBatchSize, nextRowToSend, isSkipped, type ImportJob } 
 import { proposeMapping, reviewMapping, type ColumnMapping, type MappingReview } from './mapping';
 import type { CheckResult, CheckSettings, Inspection } from './scan';
 import type { ImportWorker } from './worker-protocol';
+import type { WireRow } from './messages';
 
 /**
  * The import page's one store: the chosen dataset and file, the check, the mapping, and the
@@ -167,9 +168,9 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
           let rows: Array<Record<string, unknown>> = read.filter((entry) => !isSkipped(job!, entry.position)).map((entry) => entry.row);
           if (job.mergeCurrentValues && rows.length) {
             const review = mappingReviewOf(get());
-            rows = (await deps.send('import.merge', { schema: job.dataset, rows: rows as ImportRow[], fields: review?.fieldsNotInFile ?? [], callerId: deps.callerId })).rows;
+            rows = (await deps.send('import.merge', { schema: job.dataset, rows: rows as WireRow[], fields: review?.fieldsNotInFile ?? [], callerId: deps.callerId })).rows;
           }
-          const answer = await deps.send('import.sendBatch', { jobId: job.id, firstValidRow: from, rows: rows as ImportRow[] });
+          const answer = await deps.send('import.sendBatch', { jobId: job.id, firstValidRow: from, rows: rows as WireRow[] });
           job = answer.job;
           set({ job });
           if (answer.outcome === 'rate_limited') {
@@ -396,7 +397,8 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
             const id = String(row[identifier]);
             const view = await deps.send('lookup.record', { schema: dataset, id, refresh: true, callerId: deps.callerId });
             const lines = Object.entries(row).map(([field, value]) => {
-              const found = view.record ? show(view.record[field]) : '(no record)';
+              const record = view.rows[0];
+              const found = record ? show(record[field]) : '(no record)';
               return { id, field, sent: show(value), found, matched: show(value) === found };
             });
             set({ spotCheck: [...(get().spotCheck ?? []), ...lines] });

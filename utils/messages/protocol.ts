@@ -4,6 +4,7 @@ import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
 import { importRequestSchemas, type ImportResponseMap } from '../import/messages';
+import type { RecordValue, RecordValues } from '../schema/types';
 
 /**
  * The one message protocol between every surface and the background service worker.
@@ -18,7 +19,34 @@ const recordId = z
   .max(512, 'A record ID is at most 512 characters.')
   .refine((id) => id.trim().length > 0, 'Enter a record ID.');
 const callerId = z.string().min(1).max(100);
-const recordRow = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+/**
+ * A field value as JSON (an `ExactNumber` or an object Monetate sent travels as plain data),
+ * nested at most 32 deep and checked without recursion: a hostile sender's deeply nested
+ * payload is refused, never a stack overflow in the background.
+ */
+const fieldValue = z.custom<RecordValue>((value) => isBoundedJson(value, 32), 'A field value must be JSON, nested at most 32 deep.');
+const recordRow = z.record(z.string().max(64), fieldValue).refine((row) => Object.keys(row).length <= 100, 'A row has at most 100 fields.');
+
+function isBoundedJson(root: unknown, maxDepth: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+  let seen = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (++seen > 10_000 || depth > maxDepth) return false;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return false;
+      continue;
+    }
+    if (typeof value !== 'object') return false;
+    const children = Array.isArray(value) ? value : Object.getPrototypeOf(value) === Object.prototype ? Object.values(value) : null;
+    if (!children) return false;
+    for (const child of children) stack.push({ value: child, depth: depth + 1 });
+  }
+  return true;
+}
+/** Which read a save builds on: the record ID, the read's time (`fetchedAt`) and the row, in Monetate's order. */
+const saveBase = z.strictObject({ id: recordId, readAt: z.number().int().nonnegative(), row: z.number().int().min(0).max(100_000) });
 const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
 const fieldSpec = z.object({
   data_type: z.enum(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN']),
@@ -59,12 +87,15 @@ export const requestSchemas = {
   'lookup.cancel': z.object({ callerId }),
   'schema.list': z.object({ refresh: z.boolean().optional() }),
   'schema.get': z.object({ name: datasetName, refresh: z.boolean().optional() }),
-  'record.save': z.object({
-    schema: datasetName,
-    mode: z.enum(['edit', 'create']),
-    row: recordRow,
-    before: recordRow.nullable(),
-  }),
+  /**
+   * A save names the read it builds on and carries only the changed fields (`null` empties
+   * one); the background composes the row from its own copy of that read. A new record
+   * carries what the person filled in.
+   */
+  'record.save': z.discriminatedUnion('mode', [
+    z.strictObject({ schema: datasetName, mode: z.literal('create'), changes: recordRow }),
+    z.strictObject({ schema: datasetName, mode: z.enum(['edit', 'add_row']), base: saveBase, changes: recordRow }),
+  ]),
   'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
   'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
   // Bulk import (the import page; extension pages only):
@@ -113,10 +144,17 @@ export interface KeyInfo {
 export interface LookupView {
   profileId: string;
   schema: string;
+  /** The ID looked up: as typed, less leading and trailing whitespace. */
   id: string;
-  record: Record<string, unknown> | null;
+  /** True when whitespace was trimmed from the ID typed (Monetate STRING values cannot carry it). */
+  idTrimmed: boolean;
+  /** Every row Monetate returned for the ID, in its order; empty when there is no such record. */
+  rows: RecordValues[];
   fromCache: boolean;
+  /** When Monetate gave this answer; a save names it (`base.readAt`). */
   fetchedAt: number;
+  /** The schema, when the rows named fields the cached one lacked and it was re-read. */
+  freshSchema?: SchemaView;
 }
 
 export interface SchemaView {
@@ -127,8 +165,11 @@ export interface SchemaView {
 }
 
 export interface SaveResult {
-  savedRow: Record<string, unknown>;
+  /** The row as sent: the record as read plus the changes. */
+  savedRow: RecordValues;
   recordId: string;
+  /** `update` replaced a row, `add_row` added one built from a read row, `create` a new record. */
+  kind: 'update' | 'add_row' | 'create';
 }
 
 export interface OverlayStatus {

@@ -78,9 +78,13 @@ export async function call(deps: HttpDeps, spec: CallSpec): Promise<CallAnswer> 
       if (spec.write) return { status, unreadable: bodyError, serverDateMs };
       throw bodyError ?? new AppError('bad_response', 'empty answer', { status });
     }
-    if (spec.write && (status === 502 || status === 504)) {
-      // A gateway gave up waiting for Monetate; the write may still have been applied.
-      throw new MonetateError('outcome_unknown', `HTTP ${status} from a gateway`, { status, serverDateMs });
+    if (spec.write && status >= 500 && status <= 599) {
+      // A server error or a gateway that gave up waiting: the write may still have been applied.
+      throw new MonetateError('outcome_unknown', `HTTP ${status}`, { status, serverDateMs });
+    }
+    if (spec.write && status === 429) {
+      // Refused before it was applied, and never retried by itself: the user saves again.
+      throw new MonetateError('write_rate_limited', undefined, { status, serverDateMs });
     }
     const retryAfterMs =
       // Measured against the server's own clock when it sent one, so a skewed local clock

@@ -241,6 +241,22 @@ export function isIsoDateTime(text: string): boolean {
 }
 
 /**
+ * Reads the date forms seen from Monetate that are not strict ISO-8601 (a space for `T`,
+ * `+0000`, no zone: read as UTC, more than millisecond digits) as a strict one, to start a
+ * replacement from, or to sort rows by. Only a reading: never sent by itself.
+ * @example looseIsoDateTime('2025-01-01 10:00:00+0000') // '2025-01-01T10:00:00+00:00'
+ */
+export function looseIsoDateTime(text: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  if (!m) return null;
+  const seconds = (m[2] as string).length === 5 ? ':00' : '';
+  const fraction = m[3] ? m[3].slice(0, 4) : '';
+  const zone = !m[4] || m[4].toUpperCase() === 'Z' ? 'Z' : m[4].includes(':') ? m[4] : `${m[4].slice(0, 3)}:${m[4].slice(3)}`;
+  const iso = `${m[1]}T${m[2]}${seconds}${fraction}${zone}`;
+  return isIsoDateTime(iso) ? iso : null;
+}
+
+/**
  * The `datetime-local` value (normalized, as browsers write it) showing an ISO instant in
  * `timeZone`; null when `iso` is not a strict ISO date-time (so callers can tell "empty"
  * from "unreadable").

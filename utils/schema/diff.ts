@@ -1,12 +1,14 @@
+import { isExactNumber } from '../monetate/exact-json';
 import { describeSchema } from './describe';
 import { parseIsoDateTime } from './datetime';
 import type { DatasetSchema, FieldSpec, RecordValue, RecordValues } from './types';
+import { recordValueText, sameJson } from './values';
 
 export interface FieldChange {
   field: string;
   before: RecordValue;
   after: RecordValue;
-  /** The field had a value and will be stored as null (Monetate nulls absent optional fields). */
+  /** The field had a value and will be stored as null. */
   becomesNull: boolean;
 }
 
@@ -14,10 +16,22 @@ function isEmpty(v: RecordValue | undefined): v is null | undefined | '' {
   return v === null || v === undefined || v === '';
 }
 
-/** Equal as Monetate would store them: 10.5 equals "10.5", and two spellings of one instant are equal. */
-function sameValue(spec: FieldSpec | undefined, a: RecordValue, b: RecordValue): boolean {
+function isPrimitive(v: RecordValue): v is string | number | boolean {
+  return typeof v !== 'object';
+}
+
+/**
+ * Equal as Monetate would store them: 10.5 equals "10.5", two spellings of one instant are
+ * equal, and structured values (objects, exact numbers) are equal only byte for byte.
+ * @example sameValue({ data_type: 'NUMBER' }, 36, '36') // true
+ */
+export function sameValue(spec: FieldSpec | undefined, a: RecordValue, b: RecordValue): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
+  if (!isPrimitive(a) || !isPrimitive(b)) {
+    if (spec?.data_type === 'NUMBER' && (isExactNumber(a) || isExactNumber(b))) return recordValueText(a) === recordValueText(b);
+    return sameJson(a, b);
+  }
   switch (spec?.data_type) {
     case 'NUMBER':
       return Number(a) === Number(b) && String(a).trim() !== '' && String(b).trim() !== '';
@@ -49,4 +63,23 @@ export function diffRecords(schema: DatasetSchema, before: RecordValues | null, 
     changes.push({ field: name, before: before === null ? null : b, after: a, becomesNull: b !== null && a === null });
   }
   return changes;
+}
+
+/**
+ * Every field a set of changes touches, with the value it had and the one it gets, in
+ * display order (fields the schema lacks last). For a new record (`before` null) the
+ * empty fields are left out.
+ * @example diffChanges(schema, { id: 'A1', age: 30 }, { age: null }) // [{ field: 'age', before: 30, after: null, becomesNull: true }]
+ */
+export function diffChanges(schema: DatasetSchema, before: RecordValues | null, changes: RecordValues): FieldChange[] {
+  const order = describeSchema(schema).fields.map((f) => f.name);
+  const names = [...order.filter((name) => Object.hasOwn(changes, name)), ...Object.keys(changes).filter((name) => !order.includes(name))];
+  const diff: FieldChange[] = [];
+  for (const name of names) {
+    const after = changes[name] ?? null;
+    if (before === null && after === null) continue;
+    const was = before === null ? null : (before[name] ?? null);
+    diff.push({ field: name, before: was, after, becomesNull: was !== null && after === null });
+  }
+  return diff;
 }

@@ -6,3 +6,5 @@ export * from './validate';
 export * from './diff';
 export * from './attributes';
 export * from './serverErrors';
+export * from './kept';
+export * from './values';

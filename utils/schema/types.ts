@@ -11,8 +11,12 @@ export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOL
  */
 export type DataType = (typeof DATA_TYPES)[number] | 'GOOGLE_PRODUCT_CATEGORY';
 
+/** Types the forms know how to edit (the client's one list); any other type is shown read-only. */
+export { isKnownDataType } from '../monetate/schemas';
+
 export interface FieldSpec {
-  data_type: DataType;
+  /** One of `DataType`, or a type Monetate added that we do not know (kept as given). */
+  data_type: DataType | (string & {});
   identifier?: boolean;
   unique_key?: boolean;
   event_time?: boolean;
@@ -26,7 +30,11 @@ export interface DatasetSchema {
   named_identifier?: string;
 }
 
-export type RecordValue = string | number | boolean | null;
+/**
+ * Any JSON value, as Monetate may send it in a record: the five types' values, and also
+ * objects, arrays and `ExactNumber` (a number a double cannot hold, kept as its JSON text).
+ */
+export type RecordValue = string | number | boolean | null | RecordValue[] | { [key: string]: RecordValue };
 
 /** One record (one `schema_rows` item), keyed by field name. */
 export type RecordValues = Record<string, RecordValue>;
@@ -56,10 +64,11 @@ export type FormState = Record<string, FieldInput>;
 /** A check's answer: the value to send, or a sentence saying what to fix. */
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export type FormMode = 'edit' | 'create';
+/** `edit` replaces a row (datasets with a unique key); `add_row` adds one built from a read row; `create` starts empty. */
+export type FormMode = 'edit' | 'add_row' | 'create';
 
 /** Types whose values are plain text. */
-export function isTextType(type: DataType): boolean {
+export function isTextType(type: string): boolean {
   return type === 'STRING' || type === 'GOOGLE_PRODUCT_CATEGORY';
 }
 

@@ -2,11 +2,17 @@
  * Field validation that mirrors Monetate's rules, so a save is refused here with a sentence
  * rather than by a 400 from the server.
  */
+import { isSafeNumber } from 'lossless-json';
+import { isExactNumber } from '../monetate/exact-json';
 import { describeSchema } from './describe';
-import { browserTimeZone, fromIsoDateTime, isIsoDateTime, isValidTimeZone, normalizeLocalDateTime, resolveLocalDateTime, toIsoDateTime } from './datetime';
+import { browserTimeZone, fromIsoDateTime, isIsoDateTime, isValidTimeZone, looseIsoDateTime, normalizeLocalDateTime, resolveLocalDateTime, toIsoDateTime } from './datetime';
+import { diffChanges, sameValue, type FieldChange } from './diff';
+import { keptAsIsReason } from './kept';
 import { joinMultiString, splitMultiString } from './multiString';
+import { recordValueText, sameJson } from './values';
 import {
   isDateTimeFormValue,
+  isKnownDataType,
   isTextType,
   type DatasetSchema,
   type DateTimeFormValue,
@@ -30,6 +36,8 @@ export interface ValidateOptions {
 // JS's \s covers Unicode spaces (NBSP, ideographic space…), as Python's str.strip() does.
 const EDGE_SPACE = /^\s|\s$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** JSON's own number grammar: a number beyond a double's precision is sent as exactly this text. */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function emptyValue(opts: ValidateOptions, spec: FieldSpec): Validation<RecordValue> {
   if (opts.isIdentifier) {
@@ -112,7 +120,10 @@ export function validateFieldInput(spec: FieldSpec, raw: FieldInput, opts: Valid
     if (!DECIMAL.test(text)) return { ok: false, message: 'Enter a number, for example 42 or -10.5.' };
     const value = Number(text);
     if (!Number.isFinite(value)) return { ok: false, message: 'This number is too large. Enter a smaller number.' };
-    return { ok: true, value };
+    if (isSafeNumber(text)) return { ok: true, value };
+    // More digits than a double keeps: sent as typed, never rounded.
+    if (!JSON_NUMBER.test(text)) return { ok: false, message: 'Write a number this long as plain digits, for example 12345678901234567890.' };
+    return { ok: true, value: { $exactNumber: text } };
   }
 
   if (isTextType(type)) {
@@ -124,12 +135,34 @@ export function validateFieldInput(spec: FieldSpec, raw: FieldInput, opts: Valid
   return { ok: false, message: `Fields of type ${String(type)} cannot be edited here.` };
 }
 
+/** What a kept-as-is value becomes when the person chooses to replace it: a starting guess to correct. */
+function replacementGuess(spec: FieldSpec, value: RecordValue, timeZone: string): FieldInput {
+  const structured = typeof value === 'object' && value !== null && !isExactNumber(value);
+  switch (spec.data_type) {
+    case 'MULTI_STRING':
+      return typeof value === 'string' ? splitMultiString(value) : [];
+    case 'BOOLEAN': {
+      const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+      return text === 'true' || text === 'false' ? text : '';
+    }
+    case 'DATETIME': {
+      const iso = typeof value === 'string' ? looseIsoDateTime(value) : null;
+      return { local: iso ? (fromIsoDateTime(iso, timeZone) ?? '') : '', timeZone };
+    }
+    default:
+      return structured ? '' : recordValueText(value);
+  }
+}
+
+
 export interface FormStateOptions {
   /** Zone DATETIME inputs start in; defaults to the browser's. */
   timeZone?: string;
 }
 
 function recordValueToInput(spec: FieldSpec, value: RecordValue | undefined, timeZone: string): FieldInput {
+  // A value the input cannot show exactly starts as a guess, used only if the person replaces it.
+  if (value !== null && value !== undefined && keptAsIsReason(spec, value) !== null) return replacementGuess(spec, value, timeZone);
   switch (spec.data_type) {
     case 'MULTI_STRING':
       return value === null || value === undefined ? [] : splitMultiString(String(value));
@@ -144,7 +177,7 @@ function recordValueToInput(spec: FieldSpec, value: RecordValue | undefined, tim
       return { local: fromIsoDateTime(original, timeZone) ?? '', timeZone, original };
     }
     default:
-      return value === null || value === undefined ? '' : String(value);
+      return value === null || value === undefined ? '' : recordValueText(value);
   }
 }
 
@@ -176,6 +209,8 @@ export function formStateToRow(schema: DatasetSchema, state: FormState, mode: Fo
   const row: RecordValues = {};
   const errors: Record<string, string> = {};
   for (const f of describeSchema(schema).fields) {
+    // A type the form does not know is never written by it.
+    if (!isKnownDataType(f.spec.data_type)) continue;
     const raw = state[f.name] ?? recordValueToInput(f.spec, null, 'UTC');
     const result = validateFieldInput(f.spec, raw, {
       mode,
@@ -189,24 +224,105 @@ export function formStateToRow(schema: DatasetSchema, state: FormState, mode: Fo
   return { row, errors };
 }
 
+export interface FormChangesInput {
+  mode: FormMode;
+  /** The row as read (null when creating). */
+  original: RecordValues | null;
+  /** The form's starting state (`recordToFormState` of `original`). */
+  initial: FormState;
+  state: FormState;
+  /** Fields whose value is kept as is: never changed, whatever their input holds. */
+  kept: ReadonlySet<string>;
+  /** Kept fields the person chose to replace: changed even when their input was not touched. */
+  replaced?: ReadonlySet<string>;
+}
+
+export interface FormChanges {
+  /** Only what changes (`null` empties a field); for a new record, every value filled in. */
+  changes: RecordValues;
+  /** One sentence per invalid field that was changed. */
+  errors: Record<string, string>;
+  /** Every change with its old and new value, in display order. */
+  diff: FieldChange[];
+}
+
+/**
+ * What a save sends: in create mode, what the person filled in; when editing or adding a row
+ * from a read one, only the fields whose value changes. Untouched inputs are neither checked
+ * nor sent, so the background sends their values back exactly as Monetate gave them.
+ * @example formChanges(schema, { mode: 'edit', original, initial, state: { ...initial, age: '37' }, kept: new Set() }).changes // { age: 37 }
+ */
+export function formChanges(schema: DatasetSchema, input: FormChangesInput): FormChanges {
+  if (input.mode === 'create' || input.original === null) {
+    const { row, errors } = formStateToRow(schema, input.state, 'create');
+    return { changes: row, errors, diff: diffChanges(schema, null, row) };
+  }
+  const changes: RecordValues = {};
+  const errors: Record<string, string> = {};
+  for (const f of describeSchema(schema).fields) {
+    if (!isKnownDataType(f.spec.data_type)) continue;
+    const replacing = input.replaced?.has(f.name) === true;
+    if (input.kept.has(f.name) && !replacing) continue;
+    const raw = input.state[f.name];
+    if (raw === undefined) continue;
+    if (!replacing && sameInput(raw, input.initial[f.name])) continue;
+    const result = validateFieldInput(f.spec, raw, { mode: input.mode, isIdentifier: f.isIdentifier, isUniqueKey: f.isUniqueKey, isRequired: f.isRequired });
+    if (!result.ok) {
+      errors[f.name] = result.message;
+      continue;
+    }
+    const before = input.original[f.name] ?? null;
+    if (replacing ? sameJson(before, result.value) : sameValue(f.spec, before, result.value)) continue;
+    changes[f.name] = result.value;
+  }
+  return { changes, errors, diff: diffChanges(schema, input.original, changes) };
+}
+
+function sameInput(a: FieldInput | undefined, b: FieldInput | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Checks a row that is about to be sent (values already converted), as Monetate would: the
  * background runs it on every save, whatever surface built the row.
  * @example checkRow(schema, { customer_id: 'A1', age: '36' }) // { age: 'Send a number, not text…' }
  */
 export function checkRow(schema: DatasetSchema, row: RecordValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const described = describeSchema(schema).fields;
-  const known = new Set(described.map((f) => f.name));
-  for (const name of Object.keys(row)) if (!known.has(name)) errors[name] = 'Not a field of this dataset. Refresh the schema and try again.';
-  for (const f of described) {
+  const errors = checkChanges(schema, row);
+  for (const f of describeSchema(schema).fields) {
     const value = Object.hasOwn(row, f.name) ? row[f.name] : null;
-    if (value === null || value === undefined) {
-      if (f.isRequired) errors[f.name] = f.isIdentifier ? 'This field is the identifier and cannot be empty.' : 'Enter a value: this field is required.';
+    if ((value === null || value === undefined) && f.isRequired && errors[f.name] === undefined) {
+      errors[f.name] = f.isIdentifier ? 'This field is the identifier and cannot be empty.' : 'Enter a value: this field is required.';
+    }
+  }
+  return errors;
+}
+
+/**
+ * Checks only the fields a save changes (the background's check of an edit): values already
+ * converted, `null` empties a field. Untouched fields are not looked at, so an odd value the
+ * server holds never blocks a save of another field.
+ * @example checkChanges(schema, { age: '36' }) // { age: 'Send a number, not text.' }
+ */
+export function checkChanges(schema: DatasetSchema, changes: RecordValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const described = new Map(describeSchema(schema).fields.map((f) => [f.name, f]));
+  for (const [name, value] of Object.entries(changes)) {
+    const f = described.get(name);
+    if (!f) {
+      errors[name] = 'Not a field of this dataset. Refresh the schema and try again.';
+      continue;
+    }
+    if (!isKnownDataType(f.spec.data_type)) {
+      errors[name] = `Fields of type ${f.spec.data_type} cannot be changed here.`;
+      continue;
+    }
+    if (value === null) {
+      if (f.isRequired) errors[name] = f.isIdentifier ? 'This field is the identifier and cannot be empty.' : 'Enter a value: this field is required.';
       continue;
     }
     const problem = rowValueProblem(f.spec, value);
-    if (problem) errors[f.name] = problem;
+    if (problem) errors[name] = problem;
   }
   return errors;
 }
@@ -214,7 +330,7 @@ export function checkRow(schema: DatasetSchema, row: RecordValues): Record<strin
 function rowValueProblem(spec: FieldSpec, value: RecordValue): string | null {
   switch (spec.data_type) {
     case 'NUMBER':
-      return typeof value === 'number' && Number.isFinite(value) ? null : 'Send a number, not text.';
+      return (typeof value === 'number' && Number.isFinite(value)) || isExactNumber(value) ? null : 'Send a number, not text.';
     case 'BOOLEAN':
       return typeof value === 'boolean' ? null : 'Send true or false.';
     case 'DATETIME':

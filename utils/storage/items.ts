@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ImportJob } from '../import/job';
+import type { RecordRead } from '../records/compose';
 
 /**
  * Every piece of persistent state, declared once, with its area, fallback and version.
@@ -44,15 +45,21 @@ export interface LookupHistoryEntry {
 }
 
 export interface EditLogEntry {
+  /** Identifies the entry so its result can be written when Monetate answers (absent on old entries). */
+  id?: string;
   at: number;
   profileId: string;
   profileName: string;
   schema: string;
   recordId: string;
   /** `import`: one whole import (changes carry file, rows accepted/rejected/unknown, batches); `import_batch`: one failed batch. */
-  kind: 'update' | 'create' | 'add_attributes' | 'set_identifier' | 'import' | 'import_batch';
+  kind: 'update' | 'add_row' | 'create' | 'add_attributes' | 'set_identifier' | 'import' | 'import_batch';
   changes: Array<{ field: string; before: unknown; after: unknown }>;
-  result: 'saved' | 'refused' | 'outcome_unknown' | 'failed';
+  /**
+   * `sent` is written before the request leaves and replaced when the answer comes; one that
+   * stays `sent` belongs to a worker stopped mid-write, whose outcome nobody saw.
+   */
+  result: 'sent' | 'saved' | 'refused' | 'outcome_unknown' | 'failed';
   message?: string;
 }
 
@@ -90,6 +97,12 @@ export const tokensItem = storage.defineItem<Record<string, CachedToken>>('sessi
 /** The earliest time the next record look-up may be sent, saved before every send. */
 export const nextLookupAtItem = storage.defineItem<number>('session:nextLookupAt', { fallback: 0 });
 export const lastJwtItem = storage.defineItem<SignedJwtView | null>('session:lastJwt', { fallback: null });
+
+/**
+ * Record look-up answers, kept so a save is composed from the record as Monetate sent it (see
+ * utils/records/read-store). Bounded; cleared on lock; session area, so never on disk.
+ */
+export const recordReadsItem = storage.defineItem<RecordRead[]>('session:recordReads', { fallback: [] });
 
 /** Dataset names last seen per profile, for the right-click submenu (names only, nothing secret). */
 export const knownDatasetsItem = storage.defineItem<Record<string, string[]>>('local:knownDatasets', { fallback: {}, version: 1 });

@@ -72,7 +72,7 @@ export function createAppStore(options: { surface: 'page' | 'content' }): StoreA
           return result;
         } catch (error) {
           // A restarted service worker drops in-flight messages; the look-up is safe to re-send.
-          const restarted = error instanceof AppError && error.code === 'network' && /background/.test(error.detail ?? '');
+          const restarted = error instanceof AppError && error.code === 'background_unavailable';
           if (restarted && attempt < RESTART_RETRIES) {
             await new Promise((resolve) => setTimeout(resolve, 300));
             continue;

@@ -199,7 +199,9 @@ export const mergeImportRows: Handler<'import.merge'> = async ({ schema: name, r
   for (const row of rows) {
     const id = row[identifier];
     if (typeof id !== 'string' || id === '') throw new AppError('invalid_input', `A row has no ${identifier}.`);
-    const { record } = await runLookup(services, { schema: name, id, refresh: true, callerId });
+    const { rows: found } = await runLookup(services, { schema: name, id, refresh: true, callerId });
+    // Merging is offered only where a unique key makes the record one row.
+    const record = found[0] ?? null;
     const kept: Record<string, unknown> = {};
     for (const field of fields) if (record && Object.hasOwn(record, field) && !Object.hasOwn(row, field)) kept[field] = record[field];
     merged.push({ ...kept, ...row });

@@ -1,7 +1,10 @@
 import { AppError } from '@/utils/errors';
-import type { LookupView } from '@/utils/messages/protocol';
+import type { LookupView, SchemaView } from '@/utils/messages/protocol';
+import type { Profile } from '@/utils/profiles/profile';
+import type { RecordValues } from '@/utils/schema';
 import { LOOKUP_HISTORY_LIMIT, lookupHistoryItem, settingsItem, type LookupHistoryEntry } from '@/utils/storage/items';
 import type { Services } from '../services';
+import { cachedSchema, readSchema } from './schema';
 import type { Handler } from './types';
 
 export interface LookupAsk {
@@ -13,13 +16,16 @@ export interface LookupAsk {
 }
 
 /**
- * Looks a record up for the active profile through the one rate-limited queue. The token is
- * made ready before the request joins the queue, so minting never delays a send past its slot
- * (and a locked key fails at once instead of after waiting its turn). An expired token is
- * renewed once by the queue itself (see `reauthorize` in services), keeping the pace.
+ * Looks a record up for the active profile through the one rate-limited queue. The ID is
+ * trimmed (Monetate STRING values cannot carry edge whitespace) and otherwise kept exactly.
+ * The token is made ready before the request joins the queue, so minting never delays a send
+ * past its slot (and a locked key fails at once instead of after waiting its turn). An expired
+ * token is renewed once by the queue itself (see `reauthorize` in services), keeping the pace.
+ * The answer is kept as the read every later save of this record is composed from.
  * @example const view = await runLookup(services, { schema: 'customers', id: 'C-1', callerId: 'context-menu' });
  */
-export async function runLookup(services: Services, { schema, id, refresh, callerId }: LookupAsk): Promise<LookupView> {
+export async function runLookup(services: Services, { schema, id: typed, refresh, callerId }: LookupAsk): Promise<LookupView> {
+  const id = typed.trim();
   const profile = await services.activeProfile();
   await services.tokens.get(profile.id);
   const request = { profileId: profile.id, schema, id };
@@ -31,15 +37,36 @@ export async function runLookup(services: Services, { schema, id, refresh, calle
     // Older than the user's "reuse answers for" setting: ask Monetate again.
     if (outcome.fromCache && Date.now() - outcome.fetchedAt > cacheTtlSeconds * 1000) outcome = await enqueue(true);
   } catch (error) {
-    // A token whose key was deactivated is useless: forget it, so "Copy token" and the next
-    // call mint afresh and say in words that the key is not accepted.
-    if (error instanceof AppError && error.code === 'revoked') await services.tokens.invalidate(profile.id);
     if (!(error instanceof AppError) || error.code !== 'cancelled') await remember(profile.id, { schema, id, at: Date.now(), outcome: 'error' });
     throw error;
   }
-  const record = outcome.result.record;
-  if (!outcome.fromCache) await remember(profile.id, { schema, id, at: Date.now(), outcome: record ? 'found' : 'not_found' });
-  return { profileId: profile.id, schema, id, record, fromCache: outcome.fromCache, fetchedAt: outcome.fetchedAt };
+  const rows = outcome.result.rows as RecordValues[];
+  const freshSchema = await schemaForRows(services, profile, schema, rows);
+  const known = freshSchema ?? cachedSchema(profile.id, schema);
+  await services.reads.remember({ profileId: profile.id, schema, id, readAt: outcome.fetchedAt, rows, schemaFields: known ? Object.keys(known.fields) : null });
+  if (!outcome.fromCache) await remember(profile.id, { schema, id, at: Date.now(), outcome: rows.length > 0 ? 'found' : 'not_found' });
+  return {
+    profileId: profile.id,
+    schema,
+    id,
+    idTrimmed: id !== typed,
+    rows,
+    fromCache: outcome.fromCache,
+    fetchedAt: outcome.fetchedAt,
+    ...(freshSchema ? { freshSchema } : {}),
+  };
+}
+
+/**
+ * Rows naming a field the cached schema lacks mean the dataset changed: the schema is read
+ * again first, so the surfaces and the next save know the new field. Without a cached schema
+ * nothing is read here (the save reads a fresh one anyway).
+ */
+async function schemaForRows(services: Services, profile: Profile, schema: string, rows: readonly RecordValues[]): Promise<SchemaView | undefined> {
+  const cached = cachedSchema(profile.id, schema);
+  if (!cached || !rows.some((row) => Object.keys(row).some((field) => !Object.hasOwn(cached.fields, field)))) return undefined;
+  // The look-up answered; a failed schema read must not turn it into an error.
+  return readSchema(services, profile, schema, { refresh: true }).catch(() => undefined);
 }
 
 export const lookupRecord: Handler<'lookup.record'> = async (payload, { services }) => runLookup(services, payload);

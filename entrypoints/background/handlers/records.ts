@@ -1,57 +1,83 @@
 import { AppError } from '@/utils/errors';
-import { checkRow, describeSchema, diffRecords, type DatasetSchema, type RecordValues } from '@/utils/schema';
-import { targetOf } from '../services';
-import { appendEditLog } from './edit-log';
-import { getSchema, writableProfile } from './schema';
+import type { SaveResult } from '@/utils/messages/protocol';
+import { composeCreate, composeEdit, recordIdOf, type ComposedRow } from '@/utils/records/compose';
+import { describeSchema, type DatasetSchema, type RecordValues } from '@/utils/schema';
+import type { Profile } from '@/utils/profiles/profile';
+import { targetOf, type Services } from '../services';
+import { runLookup } from './lookup';
+import { readSchema, writableProfile, writeToMonetate } from './schema';
 import type { Handler } from './types';
 
 /** Records with a save under way; a second save of the same record is refused until the first ends. */
 const savesInFlight = new Set<string>();
 
+/** The caller a save's own existence check waits as (no surface closing can cancel it). */
+const SAVE_CHECK_CALLER = 'record.save';
+
 /**
- * Creates or replaces one record. Checked against the schema before sending; sent once and
- * never retried (Monetate has no idempotency key), so an unanswered send is reported as
- * `outcome_unknown` for the user to check with a look-up.
+ * Saves one record. An edit or added row is composed here from the record as last read from
+ * Monetate plus the changes, checked against a schema read afresh; a new record is what the
+ * person filled in, refused when it would replace one that exists. Sent once and never
+ * retried (Monetate has no idempotency key): an unanswered send is `outcome_unknown`, for the
+ * user to check with a look-up.
  */
-export const saveRecord: Handler<'record.save'> = async ({ schema: name, mode, row, before }, context) => {
-  const { services } = context;
+export const saveRecord: Handler<'record.save'> = async (payload, { services }) => {
   const profile = await writableProfile(services);
-  const schema = (await getSchema({ name }, context)) as DatasetSchema;
-  const { identifierField } = describeSchema(schema);
-  // Whatever surface built the row, it is checked here against the schema before anything leaves.
-  const problems = checkRow(schema, row as RecordValues);
-  const problemFields = Object.entries(problems).map(([field, message]) => ({ field, message }));
-  if (problemFields.length) {
-    throw new AppError('invalid_input', problemFields.map((p) => `${p.field}: ${p.message}`).join(' '), { fields: problemFields });
+  const name = payload.schema;
+  const schema = (await readSchema(services, profile, name, { refresh: true })) as DatasetSchema;
+  const changes = payload.changes as RecordValues;
+  let composed: ComposedRow;
+  let kind: SaveResult['kind'];
+  if (payload.mode === 'create') {
+    const row = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== null));
+    // Checked first, so an invalid row costs no look-up.
+    composeCreate({ schema, row, existing: [] });
+    composed = composeCreate({ schema, row, existing: await existingRows(services, schema, row) });
+    kind = 'create';
+  } else {
+    const read = await services.reads.get(profile.id, name, payload.base.id.trim());
+    composed = composeEdit({ schema, read, base: payload.base, kind: payload.mode, changes });
+    kind = payload.mode === 'edit' ? 'update' : 'add_row';
   }
-  const recordId = identifierField ? row[identifierField] : undefined;
-  if (typeof recordId !== 'string' || recordId.trim() === '') {
-    throw new AppError('invalid_input', `Fill in ${identifierField ?? 'the identifier'}; every record needs it.`, {
-      fields: identifierField ? [{ field: identifierField, message: 'Required.' }] : undefined,
-    });
-  }
+  const recordId = recordIdOf(schema, composed.row);
+
   const lockKey = `${profile.id}\u0000${name}\u0000${recordId}`;
   // Refused rather than queued: a second write racing the first could hide which one Monetate kept.
   if (savesInFlight.has(lockKey)) throw new AppError('invalid_input', 'A save of this record is already under way. Wait for it to finish.');
-  const changes = diffRecords(schema, mode === 'create' ? null : (before as RecordValues | null), row as RecordValues).map(({ field, before: b, after }) => ({
-    field,
-    before: b,
-    after,
-  }));
-  const logEntry = { schema: name, recordId, kind: mode === 'create' ? ('create' as const) : ('update' as const), changes };
   // Before the lock and the log: without a token nothing is sent, so there is no write to record.
-  const token = await services.tokens.get(profile.id);
+  await services.tokens.get(profile.id);
   savesInFlight.add(lockKey);
+  let applied: 'yes' | 'maybe' | 'no' = 'maybe';
   try {
-    const result = await services.client.postRows(targetOf(profile), token.token, name, [row]);
-    await appendEditLog(profile, logEntry, null);
-    return { savedRow: result.rows[0] ?? row, recordId };
+    const changesLogged = composed.diff.map(({ field, before, after }) => ({ field, before, after }));
+    await writeToMonetate(services, profile, { schema: name, recordId, kind, changes: changesLogged }, (token) =>
+      services.client.postRows(targetOf(profile), token, name, [composed.row]),
+    );
+    applied = 'yes';
+    return { savedRow: composed.row, recordId, kind };
   } catch (error) {
-    await appendEditLog(profile, logEntry, error);
+    if (!(error instanceof AppError) || error.code !== 'outcome_unknown') applied = 'no';
     throw error;
   } finally {
-    // Saved, refused or unknown: a cached answer for this record may no longer be what Monetate holds.
-    services.queue.clearCache(profile.id);
+    // Saved or unknown: the read (and any cached answer) may no longer be what Monetate holds,
+    // so the next save of this record needs a fresh look-up.
+    if (applied !== 'no') await forgetRecord(services, profile, name, payload.mode === 'create' ? recordId : payload.base.id.trim());
     savesInFlight.delete(lockKey);
   }
 };
+
+async function forgetRecord(services: Services, profile: Profile, schema: string, id: string): Promise<void> {
+  services.queue.clearCache(profile.id);
+  await services.reads.forget(profile.id, schema, id);
+}
+
+/**
+ * What Monetate holds for a new record's ID, when a row with the same unique key would be
+ * replaced by it; a dataset without one only ever adds rows, so nothing is asked.
+ */
+async function existingRows(services: Services, schema: DatasetSchema, row: RecordValues): Promise<RecordValues[]> {
+  if (!describeSchema(schema).uniqueKeyField) return [];
+  const id = recordIdOf(schema, row);
+  const view = await runLookup(services, { schema: schema.name, id, refresh: true, callerId: SAVE_CHECK_CALLER });
+  return view.rows;
+}

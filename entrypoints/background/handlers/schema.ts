@@ -1,22 +1,42 @@
 import { AppError } from '@/utils/errors';
 import { validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '@/utils/schema';
 import type { SchemaView } from '@/utils/messages/protocol';
+import type { Profile } from '@/utils/profiles/profile';
 import { knownDatasetsItem } from '@/utils/storage/items';
 import { targetOf, type Services } from '../services';
-import { appendEditLog } from './edit-log';
+import { loggedWrite } from './edit-log';
 import type { Handler } from './types';
 
 /** Schemas change rarely; five minutes of reuse spares Monetate and keeps the pickers quick. */
 const SCHEMA_CACHE_MS = 5 * 60_000;
-const schemaCache = new Map<string, { at: number; list: SchemaView[] }>();
+const listCache = new Map<string, { at: number; list: SchemaView[] }>();
+const schemaCache = new Map<string, { at: number; schema: SchemaView }>();
+const schemaKey = (profileId: string, name: string) => `${profileId}\u0000${name}`;
+
+function remember(profileId: string, schema: SchemaView): void {
+  schemaCache.set(schemaKey(profileId, schema.name), { at: Date.now(), schema });
+  const listed = listCache.get(profileId);
+  if (listed) listed.list = listed.list.map((item) => (item.name === schema.name ? schema : item));
+}
+
+/**
+ * The newest schema of a dataset this worker has seen, however old (no request is made):
+ * what a look-up compares its rows with.
+ */
+export function cachedSchema(profileId: string, name: string): SchemaView | undefined {
+  const single = schemaCache.get(schemaKey(profileId, name));
+  const listed = listCache.get(profileId);
+  const fromList = listed?.list.find((schema) => schema.name === name);
+  if (single && (!listed || !fromList || single.at >= listed.at)) return single.schema;
+  return fromList;
+}
 
 async function loadSchemas(services: Services, refresh: boolean): Promise<{ profileId: string; list: SchemaView[] }> {
   const profile = await services.activeProfile();
-  const cached = schemaCache.get(profile.id);
+  const cached = listCache.get(profile.id);
   if (!refresh && cached && Date.now() - cached.at < SCHEMA_CACHE_MS) return { profileId: profile.id, list: cached.list };
-  const token = await services.tokens.get(profile.id);
-  const list = (await services.client.listSchemas(targetOf(profile), token.token)) as SchemaView[];
-  schemaCache.set(profile.id, { at: Date.now(), list });
+  const list = (await services.auth.call(profile.id, (token) => services.client.listSchemas(targetOf(profile), token))) as SchemaView[];
+  listCache.set(profile.id, { at: Date.now(), list });
   const names = list.map((schema) => schema.name);
   const known = await knownDatasetsItem.getValue();
   if (JSON.stringify(known[profile.id]) !== JSON.stringify(names)) await knownDatasetsItem.setValue({ ...known, [profile.id]: names });
@@ -27,24 +47,45 @@ export const listSchemas: Handler<'schema.list'> = async ({ refresh }, { service
   return (await loadSchemas(services, Boolean(refresh))).list;
 };
 
-export const getSchema: Handler<'schema.get'> = async ({ name, refresh }, { services }) => {
-  const profile = await services.activeProfile();
+/**
+ * One dataset's schema: from the cache when it is recent, else read from Monetate. The read
+ * is remembered for look-ups, which compare their rows with it.
+ * @example const schema = await readSchema(services, profile, 'customers', { refresh: true });
+ */
+export async function readSchema(services: Services, profile: Profile, name: string, { refresh = false } = {}): Promise<SchemaView> {
   if (!refresh) {
-    const cached = schemaCache.get(profile.id);
-    const hit = cached && Date.now() - cached.at < SCHEMA_CACHE_MS ? cached.list.find((schema) => schema.name === name) : undefined;
+    const single = schemaCache.get(schemaKey(profile.id, name));
+    if (single && Date.now() - single.at < SCHEMA_CACHE_MS) return single.schema;
+    const listed = listCache.get(profile.id);
+    const hit = listed && Date.now() - listed.at < SCHEMA_CACHE_MS ? listed.list.find((schema) => schema.name === name) : undefined;
     if (hit) return hit;
   }
-  const token = await services.tokens.get(profile.id);
-  const schema = (await services.client.getSchema(targetOf(profile), token.token, name)) as SchemaView;
-  const cached = schemaCache.get(profile.id);
-  if (cached) cached.list = [...cached.list.filter((item) => item.name !== name), schema];
+  const schema = (await services.auth.call(profile.id, (token) => services.client.getSchema(targetOf(profile), token, name))) as SchemaView;
+  remember(profile.id, schema);
   return schema;
-};
+}
 
-export const addAttributes: Handler<'schema.addAttributes'> = async ({ schema: name, fields }, context) => {
-  const { services } = context;
+export const getSchema: Handler<'schema.get'> = async ({ name, refresh }, { services }) =>
+  readSchema(services, await services.activeProfile(), name, { refresh: Boolean(refresh) });
+
+/**
+ * Runs a write to Monetate for a profile: logged as sent before it leaves, one fresh token on
+ * a 401, and after a 403 one schema read with the same token to tell a Read-Only API User
+ * from a deactivated key.
+ */
+export function writeToMonetate<T>(
+  services: Services,
+  profile: Profile,
+  log: Parameters<typeof loggedWrite>[1],
+  run: (token: string) => Promise<T>,
+): Promise<T> {
+  const probeRead = (token: string) => services.client.getSchema(targetOf(profile), token, log.schema);
+  return loggedWrite(profile, log, () => services.auth.call(profile.id, run, { probeRead }));
+}
+
+export const addAttributes: Handler<'schema.addAttributes'> = async ({ schema: name, fields }, { services }) => {
   const profile = await writableProfile(services);
-  const current = await getSchema({ name, refresh: true }, context);
+  const current = await readSchema(services, profile, name, { refresh: true });
   let working = current as DatasetSchema;
   for (const [fieldName, spec] of Object.entries(fields)) {
     const problems = validateNewAttribute({ name: fieldName, dataType: spec.data_type }, working);
@@ -52,34 +93,26 @@ export const addAttributes: Handler<'schema.addAttributes'> = async ({ schema: n
     if (first) throw new AppError('invalid_input', first, { fields: [{ field: fieldName, message: first }] });
     working = { ...working, fields: { ...working.fields, [fieldName]: { data_type: spec.data_type } } };
   }
-  const token = await services.tokens.get(profile.id);
+  // Nothing is logged as sent for a key that cannot mint a token: nothing would leave.
+  await services.tokens.get(profile.id);
   const changes = Object.entries(fields).map(([field, spec]) => ({ field, before: null, after: spec.data_type }));
-  try {
-    await services.client.patchSchemaFields(targetOf(profile), token.token, name, fields);
-  } catch (error) {
-    await appendEditLog(profile, { schema: name, recordId: '', kind: 'add_attributes', changes }, error);
-    throw error;
-  }
-  await appendEditLog(profile, { schema: name, recordId: '', kind: 'add_attributes', changes }, null);
-  return getSchema({ name, refresh: true }, context);
+  await writeToMonetate(services, profile, { schema: name, recordId: '', kind: 'add_attributes', changes }, (token) =>
+    services.client.patchSchemaFields(targetOf(profile), token, name, fields),
+  );
+  return readSchema(services, profile, name, { refresh: true });
 };
 
-export const setIdentifier: Handler<'schema.setIdentifier'> = async ({ schema: name, value }, context) => {
-  const { services } = context;
+export const setIdentifier: Handler<'schema.setIdentifier'> = async ({ schema: name, value }, { services }) => {
   const profile = await writableProfile(services);
   const checked = validateNamedIdentifier(value);
   if (!checked.ok) throw new AppError('invalid_input', checked.message, { fields: [{ field: 'named_identifier', message: checked.message }] });
-  const before = await getSchema({ name }, context);
-  const token = await services.tokens.get(profile.id);
+  const before = await readSchema(services, profile, name);
+  await services.tokens.get(profile.id);
   const changes = [{ field: 'named_identifier', before: before.named_identifier ?? null, after: value }];
-  try {
-    await services.client.patchNamedIdentifier(targetOf(profile), token.token, name, value);
-  } catch (error) {
-    await appendEditLog(profile, { schema: name, recordId: '', kind: 'set_identifier', changes }, error);
-    throw error;
-  }
-  await appendEditLog(profile, { schema: name, recordId: '', kind: 'set_identifier', changes }, null);
-  return getSchema({ name, refresh: true }, context);
+  await writeToMonetate(services, profile, { schema: name, recordId: '', kind: 'set_identifier', changes }, (token) =>
+    services.client.patchNamedIdentifier(targetOf(profile), token, name, value),
+  );
+  return readSchema(services, profile, name, { refresh: true });
 };
 
 export async function writableProfile(services: Services) {

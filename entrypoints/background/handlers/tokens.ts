@@ -12,7 +12,8 @@ export const getToken: Handler<'token.get'> = async ({ fresh }, { services }) =>
 export const buildCurl: Handler<'curl.build'> = async ({ schema, id }, { services }) => {
   const profile = await services.activeProfile();
   const token = await services.tokens.get(profile.id);
-  const url = recordUrl(targetOf(profile), schema, id);
+  // The ID as a look-up sends it: trimmed, otherwise exact.
+  const url = recordUrl(targetOf(profile), schema, id.trim());
   return { command: `curl -sS -H ${shellQuote(`Authorization: Token ${token.token}`)} ${shellQuote(url)}` };
 };
 

@@ -73,19 +73,28 @@ describe('RecordForm in edit mode', () => {
     expect(within(rows[1]!).getByText('36')).toBeInTheDocument();
     expect(within(rows[1]!).getByText('37')).toBeInTheDocument();
 
-    const expectedRow: RecordValues = { ...record, age: 37 };
-    delete expectedRow.email;
-    expect(onReview).toHaveBeenCalledWith(expectedRow, [
+    // Only what changes: the background sends every other field back as Monetate gave it.
+    const changes: RecordValues = { email: null, age: 37 };
+    expect(onReview).toHaveBeenCalledWith(changes, [
       { field: 'email', before: 'ada@example.com', after: null, becomesNull: true },
       { field: 'age', before: 36, after: 37, becomesNull: false },
     ]);
   });
 
-  it('sends the whole row on Save, with untouched values as stored', async () => {
+  // Deliberately changed (issue 9): Save used to hand over the whole row the form built; it
+  // now hands over only the changed fields, and the background composes the row.
+  it('sends only the changed fields on Save', async () => {
     const { user, onSave } = setup();
     await user.selectOptions(screen.getByLabelText('vip'), 'false');
     await user.click(saveButton());
-    expect(onSave).toHaveBeenCalledWith({ ...record, vip: false });
+    expect(onSave).toHaveBeenCalledWith({ vip: false });
+  });
+
+  it('names every field that will change, with its old and new value, beside Save', async () => {
+    const { user } = setup();
+    await user.clear(screen.getByLabelText('email'));
+    await user.selectOptions(screen.getByLabelText('vip'), 'false');
+    expect(saveButton()).toHaveAccessibleDescription('2 fields will change: email: “ada@example.com” → empty; vip: “true” → “false”.');
   });
 
   it('keeps typed input after a failed save and shows the server message beside the field', async () => {
@@ -119,7 +128,7 @@ describe('RecordForm in edit mode', () => {
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
     expect(within(screen.getByRole('table')).getByText('red,navy\\, dark,green')).toBeInTheDocument();
     await user.click(saveButton());
-    expect(onSave).toHaveBeenCalledWith({ ...record, tags: 'red,navy\\, dark,green' });
+    expect(onSave).toHaveBeenCalledWith({ tags: 'red,navy\\, dark,green' });
   });
 
   it('offers Cancel when the parent can cancel', async () => {
