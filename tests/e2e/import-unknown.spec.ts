@@ -4,13 +4,14 @@ import { chooseFile, csvFile, dataPosts, openImportPage } from './import-helpers
 
 test('a dropped batch stops the import as "outcome unknown" and is sent again only when the user asks', async ({ openExtensionPage, emulator }) => {
   test.setTimeout(120_000);
+  // The first POST is stored, then its connection is cut. Set before any request, so every
+  // answer until then closes its connection and the POST cannot be replayed by the browser.
+  await emulator.admin('/__admin/faults', { target: 'write', kind: 'drop-after-processing' });
   const page = await openImportPage(openExtensionPage, emulator);
   await page.getByLabel('Dataset').selectOption(DEMO_DATASET);
   await page.getByLabel('Batch size').fill('100');
   await chooseFile(page, 'drop.csv', csvFile(300));
   await expect(page.getByRole('status').first()).toHaveText('300 rows, 0 with errors');
-  // The first POST is stored, then its connection is cut.
-  await emulator.admin('/__admin/faults', { target: 'write', kind: 'drop-after-processing' });
   await page.getByRole('button', { name: 'Import 300 rows' }).click();
 
   await expect(page.getByRole('alert')).toContainText('outcome unknown');
