@@ -50,3 +50,20 @@ test('ticking "Empty the fields not in the file" imports the rows as the file ha
   expect(rows[0]).toMatchObject({ email: 'new@example.com' });
   expect(rows[0]?.first_name ?? null).toBeNull();
 });
+
+test('"Confirm every write" shows a final review of dataset, rows, batches and fields emptied before anything is sent', async ({ openExtensionPage, emulator }) => {
+  const page = await openImportPage(openExtensionPage, emulator, { confirmWrites: true });
+  await page.getByLabel('Dataset').selectOption(DEMO_DATASET);
+  await chooseFile(page, 'two.csv', 'customer_id,email\nC-REV-1,a@example.com\nC-REV-2,b@example.com\n');
+  await page.getByLabel('Empty the fields not in the file').check();
+  await page.getByRole('button', { name: 'Import 2 rows' }).click();
+  const review = page.getByRole('group', { name: 'Review the import' });
+  await expect(review).toContainText('Dataset' + DEMO_DATASET);
+  await expect(review).toContainText('Rows2');
+  await expect(review).toContainText('Batches1');
+  await expect(review).toContainText('Fields emptiedfirst_name, loyalty_tier');
+  expect(await dataPosts(emulator)).toEqual([]);
+  await review.getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByText('Imported 2 rows')).toBeVisible();
+  expect((await dataPosts(emulator)).map((p) => p.rowCount)).toEqual([2]);
+});
