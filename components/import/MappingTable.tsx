@@ -57,7 +57,10 @@ export function MappingTable() {
 
 function UnknownColumns({ columns, fieldCount }: { columns: string[]; fieldCount: number }) {
   const add = useImport((s) => s.addColumnAsAttribute);
+  const needsReview = useImport((s) => s.profile?.needsReview ?? true);
   const [types, setTypes] = useState<Record<string, string>>({});
+  // "Confirm every write" and production profiles confirm a schema change before it is sent.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const room = Math.max(0, 40 - fieldCount);
   return (
     <div>
@@ -75,9 +78,21 @@ function UnknownColumns({ columns, fieldCount }: { columns: string[]; fieldCount
                   <option key={type}>{type}</option>
                 ))}
               </select>{' '}
-              <button type="button" onClick={() => void add(column, types[column] ?? 'STRING')}>
-                Add “{column}” as an attribute
-              </button>
+              {confirming === column ? (
+                <span role="group" aria-label={`Confirm adding ${column}`}>
+                  Add the attribute “{column}” ({types[column] ?? 'STRING'}) to the dataset?{' '}
+                  <button type="button" onClick={() => void add(column, types[column] ?? 'STRING').then(() => setConfirming(null))}>
+                    Confirm adding “{column}”
+                  </button>{' '}
+                  <button type="button" onClick={() => setConfirming(null)}>
+                    Back
+                  </button>
+                </span>
+              ) : (
+                <button type="button" onClick={() => (needsReview ? setConfirming(column) : void add(column, types[column] ?? 'STRING'))}>
+                  Add “{column}” as an attribute
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -67,3 +67,19 @@ test('"Confirm every write" shows a final review of dataset, rows, batches and f
   await expect(page.getByText('Imported 2 rows')).toBeVisible();
   expect((await dataPosts(emulator)).map((p) => p.rowCount)).toEqual([2]);
 });
+
+test('an unknown column is listed, and can be added as an attribute and imported', async ({ openExtensionPage, emulator }) => {
+  const page = await openImportPage(openExtensionPage, emulator, { confirmWrites: true });
+  await page.getByLabel('Dataset').selectOption(DEMO_DATASET);
+  await chooseFile(page, 'extra.csv', 'customer_id,email,shoe_size\nC-X-1,a@example.com,42\n');
+  await expect(page.getByText(/These columns are not fields of the dataset and are ignored: shoe_size/)).toBeVisible();
+  await page.getByLabel('Type for new attribute “shoe_size”').selectOption('NUMBER');
+  await page.getByRole('button', { name: 'Add “shoe_size” as an attribute' }).click();
+  await page.getByRole('button', { name: 'Confirm adding “shoe_size”' }).click();
+  await expect(page.getByLabel('shoe_size', { exact: true })).toHaveValue('shoe_size');
+  await page.getByLabel('Empty the fields not in the file').check();
+  await page.getByRole('button', { name: 'Import 1 rows' }).click();
+  await page.getByRole('group', { name: 'Review the import' }).getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByText('Imported 1 rows')).toBeVisible();
+  expect(await stored(emulator, DEMO_DATASET, 'C-X-1')).toEqual([expect.objectContaining({ shoe_size: 42 })]);
+});
