@@ -20,8 +20,7 @@ import type { WireRow } from './messages';
 
 export type Send = <T extends RequestType>(type: T, payload: RequestPayload<T>) => Promise<Response<T>>;
 
-/** Small files may be merged with what Monetate holds, one look-up per second per row. */
-export const MERGE_MAX_ROWS = 60;
+export { MERGE_MAX_ROWS } from './job';
 
 export interface SpotCheckRow {
   id: string;

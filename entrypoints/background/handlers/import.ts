@@ -2,6 +2,7 @@ import { AppError } from '@/utils/errors';
 import {
   acceptedRows,
   finishBatch,
+  MERGE_MAX_ROWS,
   isSkipped,
   recoverJob,
   rejectedRowCount,
@@ -101,6 +102,10 @@ export const currentImport: Handler<'import.current'> = async (_payload, { servi
 
 export const startImport: Handler<'import.start'> = async (input, { services }) => {
   const profile = await writableProfile(services);
+  // Each merged row costs a look-up at one per second: only small files may merge.
+  if (input.mergeCurrentValues && input.validRows > MERGE_MAX_ROWS) {
+    throw new AppError('invalid_input', `“Merge with current values” reads each record first, one per second, so it is offered for ${MERGE_MAX_ROWS} rows or fewer.`);
+  }
   const now = Date.now();
   const job: ImportJob = {
     id: crypto.randomUUID(),

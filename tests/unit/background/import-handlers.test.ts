@@ -155,6 +155,11 @@ describe('import handlers', () => {
     expect(recovered).toMatchObject({ id: job.id, status: 'stopped', batches: [{ state: 'unknown' }] });
   });
 
+  it('merges with current values only for 60 rows or fewer', async () => {
+    await expect(startImport({ ...input(61), mergeCurrentValues: true }, context)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await startImport({ ...input(60), mergeCurrentValues: true }, context)).mergeCurrentValues).toBe(true);
+  });
+
   it('refuses a second import while one is unfinished', async () => {
     await runningJob();
     await expect(startImport(input(), context)).rejects.toMatchObject({ code: 'invalid_input' });
