@@ -1,16 +1,33 @@
 import { defineConfig } from 'wxt';
+import { LOOPBACK_HOSTNAMES, MATCH_PATTERNS, MONETATE_PLATFORM_ORIGIN } from './utils/hosts';
 
 /**
  * Three flavours come out of one source tree:
  * - `production` (chrome-mv3, firefox-mv2/3): talks only to https://api.monetate.net and runs
  *   its overlay only on https://marketer.monetate.net.
  * - `emulator` mode, written to chrome-mv3-local (Vite forbids a mode named "local"): the same extension, also allowed on http://127.0.0.1 and
- *   http://localhost so it can use the emulator. Nothing localhost ever reaches a production build.
+ *   http://localhost so it can use the emulator, with its overlay on the emulator's /platform/ pages only. Nothing localhost ever
+ *   reaches a production build.
+ * Every host comes from utils/hosts.ts, which the run-time checks use too.
  */
-const MONETATE_API = 'https://api.monetate.net/*';
-const MONETATE_PLATFORM = 'https://marketer.monetate.net/*';
-const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 const LOCAL_MODE = 'emulator';
+
+/**
+ * Extension pages (and the service worker) load only their own scripts, embed no plugins, connect
+ * only over https (Monetate, or an API host the user granted) or, in the local build, to the
+ * emulator, and may be framed only by themselves and the pages the overlay runs on (its panel is
+ * an extension page in an iframe on them).
+ */
+function extensionPagesCsp(local: boolean): string {
+  const loopbackOrigins = local ? LOOPBACK_HOSTNAMES.map((hostname) => `http://${hostname}:*`) : [];
+  return [
+    "script-src 'self'",
+    "object-src 'self'",
+    ["connect-src 'self' https:", ...loopbackOrigins].join(' '),
+    ["frame-ancestors 'self'", MONETATE_PLATFORM_ORIGIN, ...loopbackOrigins].join(' '),
+  ].join('; ');
+}
+
 /**
  * The overlay's panel (entrypoints/overlay-frame), an extension page the content script shows
  * in an iframe. Only the page itself must be web-accessible: the scripts and styles it loads
@@ -29,7 +46,13 @@ export default defineConfig({
       description:
         'Sign Monetate API tokens, look up, edit and create customer records, and evolve dataset schemas.',
       permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-      host_permissions: [MONETATE_API, ...(local ? LOOPBACK : [])],
+      host_permissions: [MATCH_PATTERNS.monetateApi, ...(local ? MATCH_PATTERNS.loopback : [])],
+      // Any other API host is asked for by name when a profile names it (options page); MV2 has
+      // no separate key for optional hosts.
+      ...(manifestVersion === 2
+        ? { optional_permissions: [MATCH_PATTERNS.otherApiHosts] }
+        : { optional_host_permissions: [MATCH_PATTERNS.otherApiHosts] }),
+      content_security_policy: { extension_pages: extensionPagesCsp(local) },
       // No web page and no other extension may message us.
       externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
       commands: {
@@ -46,7 +69,7 @@ export default defineConfig({
       web_accessible_resources:
         manifestVersion === 2
           ? [OVERLAY_FRAME_PAGE]
-          : [{ resources: [OVERLAY_FRAME_PAGE], matches: [MONETATE_PLATFORM, ...(local ? LOOPBACK : [])], use_dynamic_url: true }],
+          : [{ resources: [OVERLAY_FRAME_PAGE], matches: [MATCH_PATTERNS.monetatePlatform, ...(local ? MATCH_PATTERNS.loopback : [])], use_dynamic_url: true }],
       browser_specific_settings:
         browser === 'firefox' ? { gecko: { id: 'data-inspector@monetate-tools.invalid' } } : undefined,
     };
@@ -64,15 +87,14 @@ export default defineConfig({
         wxt.config.outDir = wxt.config.outDir.replace(/-emulator$/, '-local');
       }
     },
-    // Content scripts declare the production match; the local flavour adds loopback pages
-    // so the overlay also runs on the emulator's demo platform pages.
+    // Content scripts declare the production match; the local flavour adds the emulator's
+    // platform pages (only those: not its API, its API Keys page or any other loopback page).
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== LOCAL_MODE) return;
       for (const script of manifest.content_scripts ?? []) {
-        script.matches = [...new Set([...(script.matches ?? []), ...LOOPBACK])];
+        script.matches = [...new Set([...(script.matches ?? []), ...MATCH_PATTERNS.emulatorPlatform])];
       }
     },
   },
 });
 
-export { MONETATE_API, MONETATE_PLATFORM };

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'vault_missing',
   'vault_corrupt',
   'locked',
+  'unlock_throttled',
   // Profiles and input
   'invalid_input',
   'profile_missing',
@@ -23,6 +24,9 @@ export const ERROR_CODES = [
   'read_superseded',
   'read_older_than_schema',
   'record_exists',
+  'profile_invalid',
+  'profile_changed',
+  'host_not_permitted',
   // Monetate answers
   'not_found',
   'unauthorized',
@@ -122,11 +126,13 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   key_too_small: (d) =>
     `This RSA key is too short${d ? ` (${d})` : ''}. Use a key of at least 2048 bits: openssl genrsa -out monetate.pem 2048, or use "Generate key pair".`,
   wrong_passphrase: () => 'That passphrase does not open this key. Check it and try again; nothing was changed.',
-  weak_passphrase: (d) => `Choose a longer passphrase${d ? `: ${d}` : ''}.`,
+  weak_passphrase: (d) => `This passphrase is too easy to guess${d ? `: ${d}` : '. Choose a longer one of several unrelated words.'}`,
   vault_missing: () => 'This profile has no key yet. Generate a key pair or import a private key in the options page.',
   vault_corrupt: () =>
     'The stored key could not be read. Restore it from an encrypted backup, or import the private key again.',
   locked: () => 'The key is locked. Enter your passphrase and choose Unlock.',
+  unlock_throttled: (d) =>
+    `Too many wrong passphrases in a row. Wait ${d ?? 'a little'} before you try again; the wait doubles with each further wrong passphrase.`,
   invalid_input: (d) => (d ? `${d}` : 'Some input is not valid. Correct the marked fields.'),
   profile_missing: () => 'No profile is set up yet. Open the options page and create one.',
   read_only_profile: () => 'This profile is read-only. Switch to a profile that may write, or change it in the options page.',
@@ -138,11 +144,17 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
     `The dataset gained fields after this record was read${d ? ` (${d})` : ''}; saving now could empty them. Look it up again, then make your change.`,
   record_exists: (d) =>
     `A record with this key already exists${d ? ` (${d})` : ''}; creating it would replace it and empty its other fields. Look it up and edit it instead.`,
+  profile_invalid: (d) =>
+    `The stored profile${d ? ` "${d}"` : ''} is not valid for this extension (for example its API base URL is not allowed), so it is not used. Open the options page, correct it and save it, or delete it.`,
+  profile_changed: (d) =>
+    `The profile${d ? ` "${d}"` : ''} was changed outside the extension's options page, so it is not used. Open the options page, check every setting (above all the API base URL and Read-only) and save it again.`,
+  host_not_permitted: (d) =>
+    `The extension has not been allowed to send your Monetate credentials to ${d ?? 'this host'}. Open the options page and save the profile again to allow it, or use https://api.monetate.net.`,
   not_found: (d) => `Not found${d ? `: ${d}` : ''}. Check the dataset and the record ID.`,
   unauthorized: (d) =>
     `Monetate did not accept this API username and key${d ? ` (${d})` : ''}. Check the username, and that the public key shown in the options page is registered and active in Monetate.`,
   clock_skew: (d) =>
-    `Your computer's clock is off from Monetate's${d ? ` by ${d}` : ''}. Set the clock to update automatically, then try again.`,
+    `Your computer's clock is off${d ? ` by ${d}` : ''} from Monetate's; fix it (set the date and time to update automatically), then try again.`,
   revoked: () =>
     'Monetate says this key was deactivated. Register a new public key in Monetate (Settings → Sites → API Keys) or ask your administrator.',
   rate_limited: (d) => `Monetate asked us to slow down${d ? ` (${d})` : ''}. The request will be retried; wait a moment.`,

@@ -5,8 +5,8 @@ import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
 import { PublicKeyPanel } from './PublicKeyPanel';
+import { describeEstimate, usePassphraseEstimate, weakPassphraseMessage } from '../vault/usePassphraseEstimate';
 
-const MIN_PASSPHRASE = 10;
 
 /**
  * Gives a profile its key: generate a pair in the browser, or import a private key by file or
@@ -41,6 +41,7 @@ export function KeyManager({ profile }: { profile: ProfileSummary }) {
       ) : (
         <NewKeyForms
           profileId={profile.id}
+          context={[profile.name, profile.username, profile.retailer]}
           replacing={Boolean(keyInfo)}
           onDone={(info) => {
             setKeyInfo(info);
@@ -52,7 +53,18 @@ export function KeyManager({ profile }: { profile: ProfileSummary }) {
   );
 }
 
-function NewKeyForms({ profileId, replacing, onDone }: { profileId: string; replacing: boolean; onDone(info: KeyInfo): void }) {
+function NewKeyForms({
+  profileId,
+  context,
+  replacing,
+  onDone,
+}: {
+  profileId: string;
+  /** The profile's own words, which make a passphrase easy to guess. */
+  context: string[];
+  replacing: boolean;
+  onDone(info: KeyInfo): void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [bits, setBits] = useState<2048 | 3072 | 4096>(2048);
@@ -65,9 +77,12 @@ function NewKeyForms({ profileId, replacing, onDone }: { profileId: string; repl
   const fileId = useId();
   const pemId = useId();
 
-  const checkPassphrase = (): boolean => {
-    if (passphrase.length < MIN_PASSPHRASE) {
-      setPassError(`Use at least ${MIN_PASSPHRASE} characters; a few words you will remember work well.`);
+  const estimate = usePassphraseEstimate(passphrase, context);
+
+  const checkPassphrase = async (): Promise<boolean> => {
+    const weak = await weakPassphraseMessage(passphrase, context);
+    if (weak) {
+      setPassError(weak);
       return false;
     }
     if (passphrase !== confirm) {
@@ -80,7 +95,7 @@ function NewKeyForms({ profileId, replacing, onDone }: { profileId: string; repl
 
   const run = async (kind: 'generate' | 'import', action: () => Promise<KeyInfo>) => {
     setError(null);
-    if (!checkPassphrase()) return;
+    if (!(await checkPassphrase())) return;
     setBusy(kind);
     try {
       const info = await action();
@@ -116,7 +131,7 @@ function NewKeyForms({ profileId, replacing, onDone }: { profileId: string; repl
       )}
       <fieldset className="mdi-stack">
         <legend>Passphrase that protects the key</legend>
-        <TextField label="New passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={setPassphrase} error={passError} hint={`At least ${MIN_PASSPHRASE} characters. It is never stored; without it the key cannot be used.`} />
+        <TextField label="New passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={setPassphrase} error={passError} hint={describeEstimate(estimate, 'Several unrelated words work well. It is never stored; without it the key cannot be used.')} />
         <TextField label="Confirm passphrase" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} />
       </fieldset>
       <form className="mdi-row" onSubmit={generate} aria-label="Generate key pair">

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
+import { hostOf, requestHostPermission } from '@/utils/browser/host-permission';
 import type { Profile } from '@/utils/profiles/profile';
 import {
   SIGNING_ALGORITHMS,
@@ -33,16 +35,20 @@ function toDraft(profile: Profile | null, defaultBaseUrl: string): Draft {
 
 /**
  * Creates or edits a profile. Nothing is saved until every field is valid; each field says
- * what is wrong with it.
+ * what is wrong with it. An API host other than Monetate's is saved only once the user allows
+ * the extension that host in the browser's own prompt, which names it.
  */
 export function ProfileForm({
   profile,
   defaultBaseUrl,
+  localBuild,
   onSaved,
   onCancel,
 }: {
   profile: Profile | null;
   defaultBaseUrl: string;
+  /** The local build also accepts the emulator on loopback. */
+  localBuild: boolean;
   onSaved(profile: Profile): void;
   onCancel?(): void;
 }) {
@@ -78,7 +84,7 @@ export function ProfileForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateProfileInput({ ...draft, defaultDataset: draft.defaultDataset || undefined });
+    const checked = validateProfileInput({ ...draft, defaultDataset: draft.defaultDataset || undefined }, { localBuild });
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -87,6 +93,11 @@ export function ProfileForm({
     setSaveError(null);
     setBusy(true);
     try {
+      // Asked before anything else is awaited: the browser shows its prompt only inside the click.
+      if (checked.needsPermission && !(await requestHostPermission(checked.value.baseUrl))) {
+        setErrors({ baseUrl: `Not saved: the browser was not allowed to let the extension reach ${hostOf(checked.value.baseUrl)}. Save again and choose Allow, or use https://api.monetate.net.` });
+        return;
+      }
       const stored = await sendRequest('profiles.save', { id: profile?.id, input: checked.value });
       setDraft(toDraft(stored, defaultBaseUrl));
       justSavedId.current = stored.id;
@@ -103,7 +114,7 @@ export function ProfileForm({
   return (
     <form className="mdi-stack" onSubmit={(event) => void submit(event)} aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'} noValidate>
       <TextField label="Profile name" value={draft.name} onChange={(v) => set('name', v)} error={errors.name} hint="For example: Acme production" />
-      <TextField label="API base URL" value={draft.baseUrl} onChange={(v) => set('baseUrl', v)} error={errors.baseUrl} hint="https://api.monetate.net for Monetate itself" />
+      <TextField label="API base URL" value={draft.baseUrl} onChange={(v) => set('baseUrl', v)} error={errors.baseUrl} hint={baseUrlHint(draft.baseUrl, localBuild)} />
       <TextField label="Retailer shortname" value={draft.retailer} onChange={(v) => set('retailer', v)} error={errors.retailer} />
       <TextField label="API username" value={draft.username} onChange={(v) => set('username', v)} error={errors.username} autoComplete="off" />
       <TextField
@@ -147,4 +158,13 @@ export function ProfileForm({
       </div>
     </form>
   );
+}
+
+/** What the base URL field says under it: for a host other than Monetate's, that saving asks to allow it. */
+function baseUrlHint(value: string, localBuild: boolean): string {
+  const checked = checkApiBaseUrl(value, { localBuild });
+  if (checked.ok && checked.needsPermission) {
+    return `${hostOf(checked.origin)} is not Monetate's API. Saving asks you to allow the extension to send your Monetate API credentials (signed JWTs and tokens) to ${hostOf(checked.origin)}.`;
+  }
+  return 'https://api.monetate.net for Monetate itself';
 }

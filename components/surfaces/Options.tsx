@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import { DEFAULT_BASE_URL } from '@/utils/profiles/profile';
 import { sendRequest } from '@/utils/messages/send';
+import type { ProfileSummary } from '@/utils/messages/protocol';
 import { useAppStore } from '../app/store-context';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { RecordBoundary } from '../common/RecordBoundary';
@@ -65,6 +66,7 @@ export function Options() {
                   {profile.retailer} · {profile.username}
                   {profile.id === app.activeProfileId ? ' · active' : ''}
                 </span>
+                {profile.problem && <strong className="mdi-warn"> · not used: check and save it</strong>}
               </li>
             ))}
           </ul>
@@ -100,6 +102,7 @@ export function Options() {
             <ProfileForm
               profile={null}
               defaultBaseUrl={defaultBaseUrl}
+              localBuild={app.localBuild}
               onSaved={(profile) => {
                 setCreating(false);
                 setSelectedId(profile.id);
@@ -108,9 +111,12 @@ export function Options() {
             />
           ) : (
             selected && (
-              <RecordBoundary title="This profile could not be shown" raw={selected} resetKey={selected}>
-                <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} onSaved={() => undefined} />
-              </RecordBoundary>
+              <>
+                {selected.problem && <ProfileProblemNotice problem={selected.problem} />}
+                <RecordBoundary title="This profile could not be shown" raw={selected} resetKey={selected}>
+                  <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} localBuild={app.localBuild} onSaved={() => undefined} />
+                </RecordBoundary>
+              </>
             )
           )}
         </div>
@@ -129,7 +135,7 @@ export function Options() {
       )}
       <details className="mdi-card">
         <summary>Import a profile from an encrypted backup</summary>
-        <ImportBackup onImported={(id) => setSelectedId(id)} />
+        <ImportBackup localBuild={app.localBuild} onImported={(id) => setSelectedId(id)} />
       </details>
       <div className="mdi-card">
         <RecordBoundary title="The settings could not be shown" raw={app.settings} resetKey={app.settings}>
@@ -137,5 +143,16 @@ export function Options() {
         </RecordBoundary>
       </div>
     </main>
+  );
+}
+
+/** Why a stored profile is refused, and what to do, above its form. */
+function ProfileProblemNotice({ problem }: { problem: NonNullable<ProfileSummary['problem']> }) {
+  return (
+    <p className="mdi-warn" role="alert">
+      {problem === 'changed'
+        ? 'This profile was changed outside this page (in the browser’s storage), so the extension does not use it. Check every field below, above all the API base URL and Read-only, then choose Save profile.'
+        : 'This profile does not meet this version’s rules (for example its API base URL is not allowed), so the extension does not use it. Correct the marked fields and choose Save profile, or delete it.'}
+    </p>
   );
 }

@@ -6,6 +6,9 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
 import { UnlockForm } from './UnlockForm';
 import { useAction } from '../common/useAction';
+import { describeEstimate, usePassphraseEstimate, weakPassphraseMessage } from './usePassphraseEstimate';
+import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
+import { hostOf, requestHostPermission } from '@/utils/browser/host-permission';
 
 /** Unlock, lock, change passphrase and encrypted backup of one profile's vault. */
 export function VaultTools({ profile }: { profile: ProfileSummary }) {
@@ -16,7 +19,7 @@ export function VaultTools({ profile }: { profile: ProfileSummary }) {
         The key is {profile.unlocked ? <strong className="mdi-ok">unlocked</strong> : <strong className="mdi-warn">locked</strong>}.
       </p>
       {profile.unlocked ? <LockButton profileId={profile.id} /> : <UnlockForm profileId={profile.id} />}
-      <ChangePassphrase profileId={profile.id} />
+      <ChangePassphrase profileId={profile.id} context={[profile.name, profile.username, profile.retailer]} />
       <ExportBackup profile={profile} />
     </section>
   );
@@ -34,17 +37,20 @@ function LockButton({ profileId }: { profileId: string }) {
   );
 }
 
-function ChangePassphrase({ profileId }: { profileId: string }) {
+function ChangePassphrase({ profileId, context }: { profileId: string; context: string[] }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState(false);
+  const estimate = usePassphraseEstimate(next, context);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
     if (next !== confirm) return setError({ code: 'invalid_input', detail: 'The two new passphrases differ. Type the same passphrase twice.' });
+    const weak = await weakPassphraseMessage(next, context);
+    if (weak) return setError({ code: 'invalid_input', detail: weak });
     const result = await run(() => sendRequest('vault.changePassphrase', { profileId, current, next }));
     if (!result.ok) return;
     setCurrent('');
@@ -58,7 +64,7 @@ function ChangePassphrase({ profileId }: { profileId: string }) {
       <summary>Change passphrase</summary>
       <form className="mdi-stack" onSubmit={(event) => void submit(event)} aria-label="Change passphrase">
         <TextField label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={setCurrent} />
-        <TextField label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={setNext} />
+        <TextField label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={setNext} hint={describeEstimate(estimate, 'Several unrelated words work well.')} />
         <TextField label="Confirm new passphrase" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} />
         <div>
           <button type="submit" disabled={busy}>
@@ -107,8 +113,12 @@ function ExportBackup({ profile }: { profile: ProfileSummary }) {
   );
 }
 
-/** Restores a profile and its encrypted key from a backup file. */
-export function ImportBackup({ onImported }: { onImported(profileId: string): void }) {
+/**
+ * Restores a profile and its encrypted key from a backup file. A backup for an API host other
+ * than Monetate's asks the browser for that host first; the background checks the profile as the
+ * form does, and refuses a host the user did not allow.
+ */
+export function ImportBackup({ localBuild, onImported }: { localBuild: boolean; onImported(profileId: string): void }) {
   const fileId = useId();
   const [text, setText] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -117,6 +127,8 @@ export function ImportBackup({ onImported }: { onImported(profileId: string): vo
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text) return setError({ code: 'invalid_input', detail: 'Choose a backup file first.' });
+    const otherHost = otherApiHostOf(text, localBuild);
+    if (otherHost && !(await requestHostPermission(otherHost))) return setError({ code: 'host_not_permitted', detail: hostOf(otherHost) });
     const result = await run(() => sendRequest('vault.importBackup', { text, passphrase }));
     if (!result.ok) return;
     setText('');
@@ -149,4 +161,16 @@ export function ImportBackup({ onImported }: { onImported(profileId: string): vo
       <ErrorMessage error={error} />
     </form>
   );
+}
+
+/** The backup's API origin when it is an https host that needs the user's permission; else null (the background judges the rest). */
+function otherApiHostOf(text: string, localBuild: boolean): string | null {
+  let baseUrl: unknown;
+  try {
+    baseUrl = (JSON.parse(text) as { profile?: { baseUrl?: unknown } } | null)?.profile?.baseUrl;
+  } catch {
+    return null;
+  }
+  const checked = checkApiBaseUrl(typeof baseUrl === 'string' ? baseUrl : '', { localBuild });
+  return checked.ok && checked.needsPermission ? checked.origin : null;
 }

@@ -1,7 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { openSidePanel } from '@/utils/browser/side-panel';
-import { activeProfileIdItem, knownDatasetsItem, pendingShowItem, profilesItem } from '@/utils/storage/items';
-import { loadActiveProfile, pickActiveProfile } from '@/utils/storage/active-profile';
+import { knownDatasetsItem, pendingShowItem } from '@/utils/storage/items';
 import { runLookup } from './handlers/lookup';
 import type { Services } from './services';
 
@@ -17,14 +16,14 @@ let rebuilding: Promise<void> = Promise.resolve();
  * a submenu of the datasets last seen for the active profile. Rebuilds run one after another:
  * two overlapping ones would create duplicate ids.
  */
-export function rebuildContextMenu(): Promise<void> {
-  rebuilding = rebuilding.catch(() => undefined).then(build);
+export function rebuildContextMenu(getServices: () => Services): Promise<void> {
+  rebuilding = rebuilding.catch(() => undefined).then(() => build(getServices()));
   return rebuilding;
 }
 
-async function build(): Promise<void> {
-  const [profiles, activeId, known] = await Promise.all([profilesItem.getValue(), activeProfileIdItem.getValue(), knownDatasetsItem.getValue()]);
-  const profile = pickActiveProfile(profiles, activeId);
+async function build(services: Services): Promise<void> {
+  const [active, known] = await Promise.all([services.profiles.activeChecked(), knownDatasetsItem.getValue()]);
+  const profile = active?.problem === null ? active.profile : undefined;
   const datasets = profile ? (known[profile.id] ?? []) : [];
   await browser.contextMenus.removeAll();
   const title = 'Look up “%s” in Monetate';
@@ -50,8 +49,8 @@ export function createContextMenuClickHandler(getServices: () => Services) {
     const id = (info.selectionText ?? '').trim();
     void (async () => {
       let schema = menuId.startsWith(DATASET_PREFIX) ? menuId.slice(DATASET_PREFIX.length) : '';
-      if (!schema) schema = (await loadActiveProfile())?.defaultDataset ?? '';
       const services = getServices();
+      if (!schema) schema = (await services.profiles.active().catch(() => undefined))?.defaultDataset ?? '';
       if (schema && id && id.length <= MAX_ID_LENGTH) {
         // Errors (a locked key, no profile) reach the user through the panel's own look-up.
         void runLookup(services, { schema, id, callerId: `tab-${tab?.id ?? 'none'}` }).catch(() => undefined);

@@ -53,11 +53,17 @@ export function createSurfaceRegistry(options: { onCallerGone(callerId: string):
         if (audience === 'all' || (audience === 'trusted') === surface.trusted) this.send(surface, event);
       }
     },
+    /**
+     * Each surface hears of its own look-ups only, plus how many others wait: the record IDs
+     * another surface (another tab, the popup) looks up are none of a Monetate page's business.
+     */
     broadcastQueue(waiting: QueueWaitingEntry[]) {
       for (const surface of surfaces) {
+        const own = waiting.filter((entry) => surface.callerId !== null && entry.callers.includes(surface.callerId));
         this.send(surface, {
           type: 'queue',
-          waiting: waiting.map(({ callers, ...entry }) => ({ ...entry, mine: surface.callerId !== null && callers.includes(surface.callerId) })),
+          waiting: own.map(({ callers: _callers, ...entry }) => ({ ...entry, mine: true })),
+          others: waiting.length - own.length,
         });
       }
     },

@@ -4,10 +4,13 @@ import { createRouter } from './router';
 import { createServices, LOCAL_BUILD, type Services } from './services';
 import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
 import { eventsAudience, extensionOrigin, originOf } from './sender';
+import { restrictStorageToTrustedContexts } from '@/utils/storage/access-level';
 
 const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog', 'recordReads']);
 
 export default defineBackground(() => {
+  // First, before anything reads storage: content scripts get no access to local or session.
+  void restrictStorageToTrustedContexts(browser.storage);
   // Built on first use, so waking the worker for an alarm or a click stays cheap.
   let services: Services | undefined;
   const getServices = () => (services ??= createServices());
@@ -34,15 +37,15 @@ export default defineBackground(() => {
     // The limiter's pace is written before every look-up; it is not state any surface shows.
     const shown = Object.keys(changes).some((key) => !NOT_SHOWN_KEYS.has(key));
     if (shown) getServices().scheduleStateBroadcast();
-    if ('profiles' in changes || 'activeProfileId' in changes || 'knownDatasets' in changes) void rebuildContextMenu();
+    if ('profiles' in changes || 'activeProfileId' in changes || 'knownDatasets' in changes) void rebuildContextMenu(getServices);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === getServices().AUTO_LOCK_ALARM) void getServices().lockAll();
   });
 
-  browser.runtime.onInstalled.addListener(() => void rebuildContextMenu());
-  browser.runtime.onStartup.addListener(() => void rebuildContextMenu());
+  browser.runtime.onInstalled.addListener(() => void rebuildContextMenu(getServices));
+  browser.runtime.onStartup.addListener(() => void rebuildContextMenu(getServices));
   const onContextMenuClick = createContextMenuClickHandler(getServices);
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
   // End-to-end tests cannot click a native menu; in the local build only, they run the same

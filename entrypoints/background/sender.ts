@@ -1,15 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_REQUESTS, type RequestType } from '@/utils/messages/protocol';
 import { OVERLAY_FRAME_PATH } from '@/utils/messages/overlay-frame';
-import { isPlatformOrigin } from '@/utils/platform/selectors';
+import { isPlatformOrigin } from '@/utils/hosts';
 import { originOf } from '@/utils/messages/origin';
 
 export { originOf };
 
 /** Origins whose pages run the overlay. The local build adds loopback for the emulator's demo pages. */
-export function isMonetatePlatformOrigin(origin: string, localBuild: boolean): boolean {
-  return isPlatformOrigin(origin, localBuild);
-}
+export const isMonetatePlatformOrigin = isPlatformOrigin;
 
 /**
  * - `extension-page`: popup, side panel, options, import: may ask anything.

@@ -9,17 +9,12 @@ import { createKeySession } from '@/utils/session/key-session';
 import { createTokenService } from '@/utils/tokens/token-service';
 import type { Profile } from '@/utils/profiles/profile';
 import type { AppState, OverlayStatus, ProfileSummary } from '@/utils/messages/protocol';
-import {
-  activeProfileIdItem,
-  lastJwtItem,
-  nextLookupAtItem,
-  profilesItem,
-  recordReadsItem,
-  settingsItem,
-  tokensItem,
-  vaultsItem,
-} from '@/utils/storage/items';
-import { loadActiveProfile, pickActiveProfile } from '@/utils/storage/active-profile';
+import { lastJwtItem, nextLookupAtItem, recordReadsItem, settingsItem, tokensItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
+import { createUnlockGuard } from '@/utils/vault/unlock-guard';
+import { createProfileStore } from '@/utils/profiles/profile-store';
+import { createProfileSealer } from '@/utils/profiles/profile-seal';
+import { createHostAccess } from '@/utils/profiles/host-access';
+import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
 import { createSurfaceRegistry } from './events';
 
 /** True in the local build (`npm run build:local`), which may reach the emulator on loopback. */
@@ -37,7 +32,12 @@ const AUTO_LOCK_ALARM = 'auto-lock';
  * key session, the token cache, the one look-up queue and the connected surfaces.
  */
 export function createServices() {
-  const client = createMonetateClient();
+  // No JWT or token leaves for a host the user has not granted (or, in production, for plain http).
+  const hostAccess = createHostAccess({
+    localBuild: LOCAL_BUILD,
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  });
+  const client = createMonetateClient({ fetch: hostAccess.guardFetch((input, init) => globalThis.fetch(input, init)) });
   const reads = createReadStore({ load: () => recordReadsItem.getValue(), save: (list) => recordReadsItem.setValue(list) });
   const keys = createKeySession();
   // Locking forgets the records read with that key too: they are customer data.
@@ -46,18 +46,24 @@ export function createServices() {
     await lockKeys(profileId);
     await reads.clear(profileId);
   };
+  // Wrong passphrases in a row slow the next try down, across worker and browser restarts.
+  const unlockGuard = createUnlockGuard({
+    now: () => Date.now(),
+    load: () => unlockFailuresItem.getValue(),
+    save: (all) => unlockFailuresItem.setValue(all),
+  });
   const registry = createSurfaceRegistry({ onCallerGone: (callerId) => queue.cancelCaller(callerId) });
+  // Profiles are checked on every read: a profile rewritten in storage directly is refused, not used.
+  const profiles = createProfileStore({ localBuild: LOCAL_BUILD, sealer: createProfileSealer(createIntegrityKeyLoader()) });
 
-  async function profileById(profileId: string): Promise<Profile> {
-    const profile = (await profilesItem.getValue()).find((candidate) => candidate.id === profileId);
-    if (!profile) throw new AppError('profile_missing');
-    return profile;
+  /** A profile that may be used; throws `profile_missing`, `profile_invalid` or `profile_changed`. */
+  function profileById(profileId: string): Promise<Profile> {
+    return profiles.usable(profileId);
   }
 
-  async function activeProfile(): Promise<Profile> {
-    const profile = await loadActiveProfile();
-    if (!profile) throw new AppError('profile_missing');
-    return profile;
+  /** The active profile, if it may be used (same errors as `profileById`). */
+  function activeProfile(): Promise<Profile> {
+    return profiles.active();
   }
 
   const tokens = createTokenService({
@@ -75,7 +81,7 @@ export function createServices() {
       const view = decodeJwtForDisplay(jwt);
       await lastJwtItem.setValue({ header: view.header, claims: view.claims, signedAt: nowMs, alg: profile.alg });
       const { answer } = await client.refreshToken(targetOf(profile), jwt, profile.ttlSeconds);
-      return { token: answer.token, expiresIn: answer.expires_in };
+      return { token: answer.token, expiresIn: answer.expires_in, requestedTtlSeconds: profile.ttlSeconds };
     },
   });
 
@@ -110,42 +116,40 @@ export function createServices() {
   queue.subscribe((snapshot) => registry.broadcastQueue(queueView(snapshot)));
 
   async function appState(): Promise<AppState> {
-    const [profiles, activeId, settings, vaults, tokenMap, lastJwt, unlocked] = await Promise.all([
-      profilesItem.getValue(),
-      activeProfileIdItem.getValue(),
+    const [checked, active, settings, vaults, tokenMap, lastJwt, unlocked] = await Promise.all([
+      profiles.list(),
+      profiles.activeChecked(),
       settingsItem.getValue(),
       vaultsItem.getValue(),
       tokensItem.getValue(),
       lastJwtItem.getValue(),
       keys.unlockedIds(),
     ]);
-    const summaries: ProfileSummary[] = profiles.map((profile) => ({
+    const summaries: ProfileSummary[] = checked.map(({ profile, problem }) => ({
       ...profile,
       hasKey: Boolean(vaults[profile.id]),
       unlocked: unlocked.has(profile.id),
       tokenExpiresAt: tokenMap[profile.id]?.expiresAt ?? null,
+      problem,
     }));
-    const activeProfileId = pickActiveProfile(profiles, activeId)?.id ?? null;
+    const activeProfileId = active?.profile.id ?? null;
     return { profiles: summaries, activeProfileId, settings, lastJwt, localBuild: LOCAL_BUILD };
   }
 
   async function overlayStatus(origin: string | null): Promise<OverlayStatus> {
-    const [profiles, activeId, settings, unlocked] = await Promise.all([
-      profilesItem.getValue(),
-      activeProfileIdItem.getValue(),
-      settingsItem.getValue(),
-      keys.unlockedIds(),
-    ]);
-    const profile = pickActiveProfile(profiles, activeId);
+    const [active, settings, unlocked] = await Promise.all([profiles.activeChecked(), settingsItem.getValue(), keys.unlockedIds()]);
+    const profile = active?.profile;
+    // A profile that must not be used shows as locked and read-only: its own flags are not to be trusted.
+    const usable = active?.problem === null;
     return {
       hasProfile: Boolean(profile),
       profileName: profile?.name ?? null,
-      locked: !profile || !unlocked.has(profile.id),
+      locked: !profile || !usable || !unlocked.has(profile.id),
       defaultDataset: profile?.defaultDataset || null,
       launcherPosition: settings.launcherPosition,
       hiddenHere: origin !== null && settings.overlayHiddenOrigins.includes(origin),
-      readOnly: profile?.readOnly ?? false,
-      confirmWrites: profile?.confirmWrites ?? true,
+      readOnly: usable ? (profile?.readOnly ?? false) : true,
+      confirmWrites: usable ? (profile?.confirmWrites ?? true) : true,
     };
   }
 
@@ -180,7 +184,10 @@ export function createServices() {
 
   return {
     client,
+    hostAccess,
     keys,
+    unlockGuard,
+    profiles,
     tokens,
     auth,
     reads,

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isOverlayPage } from '@/utils/platform/selectors';
+import { MATCH_PATTERNS } from '@/utils/hosts';
 import { startOverlay } from './overlay';
 
 /**
@@ -7,9 +8,8 @@ import { startOverlay } from './overlay';
  * React): the panel is a separate module loaded the first time the overlay opens.
  */
 export default defineContentScript({
-  // The production match. The local build's wxt.config hook adds loopback, which isOverlayPage
-  // narrows to the emulator's /platform/ pages at run time.
-  matches: ['https://marketer.monetate.net/*'],
+  // The production match. The local build's wxt.config hook adds the emulator's /platform/ pages.
+  matches: [MATCH_PATTERNS.monetatePlatform],
   runAt: 'document_idle',
   // Styles go into the shadow root as text; no stylesheet is added to the page.
   cssInjectionMode: 'manual',

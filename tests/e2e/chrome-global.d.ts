@@ -6,7 +6,7 @@ declare const chrome: {
     id: string;
   };
   storage: {
-    local: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
+    local: { get(keys?: null | string | string[]): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     sync: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
     session: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
   };

@@ -2,7 +2,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CDPSession } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, sendFromPage, test } from './fixtures';
 import { createProfileInOptions, dumpPersistentStorage, fillNewKeyPassphrase, keySection, PASSPHRASE, registerOnApiKeysPage, shownPublicKey } from './keys-helpers';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -76,8 +76,9 @@ test('after set-up, unlock and a token, no store on disk holds the key, the pass
   expect(dump.session).toContain(token);
 });
 
-test('nothing widens session storage to content scripts, so the unlocked key stays in trusted contexts', async () => {
-  // Chrome's default for storage.session is TRUSTED_CONTEXTS; only setAccessLevel can widen it.
+test('storage is only ever narrowed to trusted contexts, never widened to content scripts', async () => {
+  // Chrome's default for storage.session is TRUSTED_CONTEXTS and for storage.local all contexts;
+  // the background narrows both, and nothing may ever ask for the untrusted level.
   const sources: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -89,7 +90,12 @@ test('nothing widens session storage to content scripts, so the unlocked key sta
   };
   for (const dir of ['entrypoints', 'components', 'utils']) walk(join(ROOT, dir));
   expect(sources.length).toBeGreaterThan(20);
-  for (const path of sources) expect(readFileSync(path, 'utf8'), path).not.toMatch(/setAccessLevel|UNTRUSTED_CONTEXTS/);
+  const accessLevels = (text: string) => [...text.matchAll(/accessLevel:\s*['"]?([A-Z_]+)/g)].map((match) => match[1]);
+  for (const path of sources) {
+    const text = readFileSync(path, 'utf8');
+    expect(text, path).not.toMatch(/UNTRUSTED_CONTEXTS/);
+    for (const level of accessLevels(text)) expect(level, path).toBe('TRUSTED_CONTEXTS');
+  }
   const built: string[] = [];
   const walkBuilt = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -100,18 +106,25 @@ test('nothing widens session storage to content scripts, so the unlocked key sta
   };
   walkBuilt(EXTENSION_DIR);
   expect(built.length).toBeGreaterThan(0);
-  for (const path of built) expect(readFileSync(path, 'utf8'), path).not.toMatch(/setAccessLevel|UNTRUSTED_CONTEXTS/);
+  for (const path of built) expect(readFileSync(path, 'utf8'), path).not.toMatch(/UNTRUSTED_CONTEXTS/);
+  // The background does narrow them.
+  expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).toMatch(/TRUSTED_CONTEXTS/);
 });
 
-test('a content script on a Monetate platform page is refused storage.session', async ({ context, emulator, extensionId }) => {
+test('a content script on a Monetate platform page can neither read nor write storage.session or storage.local', async ({ context, emulator, extensionId, openExtensionPage }) => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: unknown[] };
   expect(manifest.content_scripts?.length, 'the overlay content script is in the build').toBeGreaterThan(0);
+  // The background narrows access when it starts; its first answer comes after that call (the
+  // browser handles one worker's API calls in order). Before it, the browser's default applies.
+  const options = await openExtensionPage('options');
+  await sendFromPage(options, 'state.get', {});
 
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   const worlds: Array<{ id: number; origin: string; name: string }> = [];
   cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
-    if (created.auxData?.type === 'isolated') worlds.push({ id: created.id, origin: created.origin, name: created.name });
+    // Playwright makes isolated worlds of its own; the extension's has the extension's origin.
+    if (created.auxData?.type === 'isolated' && created.origin.startsWith('chrome-extension://')) worlds.push({ id: created.id, origin: created.origin, name: created.name });
   });
   await cdp.send('Runtime.enable');
   await page.goto(`${emulator.url}/platform/control/a-demo/p/demo.example/datasets`);
@@ -122,10 +135,18 @@ test('a content script on a Monetate platform page is refused storage.session', 
     awaitPromise: true,
     returnByValue: true,
     expression: `(async () => {
-      const id = chrome.runtime.id;
-      try { await chrome.storage.session.get(null); return { id, read: true }; }
-      catch (error) { return { id, read: false, message: String(error && error.message) }; }
+      const attempt = async (run) => { try { await run(); return 'allowed'; } catch (error) { return String(error && error.message); } };
+      return {
+        id: chrome.runtime.id,
+        readSession: await attempt(() => chrome.storage.session.get(null)),
+        readLocal: await attempt(() => chrome.storage.local.get(null)),
+        writeLocal: await attempt(() => chrome.storage.local.set({ profiles: [{ id: 'forged', baseUrl: 'https://evil.example' }] })),
+        removeLocal: await attempt(() => chrome.storage.local.remove('vaults')),
+      };
     })()`,
   });
-  expect(answer.result.value).toMatchObject({ id: extensionId, read: false, message: expect.stringMatching(/not allowed/i) });
+  const refused = expect.stringMatching(/not allowed/i);
+  expect(answer.result.value).toEqual({ id: extensionId, readSession: refused, readLocal: refused, writeLocal: refused, removeLocal: refused });
+  // And the extension's own pages still use it.
+  expect(await options.evaluate(async () => (await chrome.storage.local.get('profiles')).profiles ?? null)).toBeNull();
 });

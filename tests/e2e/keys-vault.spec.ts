@@ -42,7 +42,7 @@ test('the profile form refuses an invalid retailer and URL with the field messag
   await form.getByLabel('Token lifetime (seconds)').fill('60');
   await form.getByRole('button', { name: 'Save profile' }).click();
 
-  await expect(form.getByLabel('API base URL')).toHaveAccessibleDescription(/Use https:\/\/ \(plain http:\/\/ is allowed only for 127\.0\.0\.1 or localhost\)\./);
+  await expect(form.getByLabel('API base URL')).toHaveAccessibleDescription(/Use https:\/\/, or http:\/\/127\.0\.0\.1:<port> or http:\/\/localhost:<port> for the emulator\./);
   await expect(form.getByLabel('Retailer shortname')).toHaveAccessibleDescription(/Use the retailer shortname as Monetate shows it/);
   await expect(form.getByLabel('API username')).toHaveAccessibleDescription(/no spaces/);
   await expect(form.getByLabel('Token lifetime (seconds)')).toHaveAccessibleDescription(/Monetate accepts token lifetimes from 600 to 43200 seconds\./);

@@ -2,6 +2,12 @@ import { SignJWT } from 'jose';
 import { AppError } from '../errors';
 import { SIGNING_ALGS, type SigningAlg } from '../keys/types';
 
+/**
+ * The largest clock correction ever applied to `iat` (15 minutes). Beyond it the clock must be
+ * fixed: a JWT dated far from now would stay usable long after it was signed.
+ */
+export const MAX_IAT_CORRECTION_SECONDS = 15 * 60;
+
 export interface SignAuthJwtInput {
   /** From `importSigningKey(pkcs8, alg)`: its hash must match `alg`. */
   key: CryptoKey;
@@ -10,7 +16,7 @@ export interface SignAuthJwtInput {
   alg: SigningAlg;
   /** The clock, passed in so tests can freeze it. */
   nowMs: number;
-  /** Whole seconds added to `iat`, e.g. to correct a known skew from Monetate's clock. */
+  /** Whole seconds added to `iat`, e.g. to correct a known skew from Monetate's clock; at most ±`MAX_IAT_CORRECTION_SECONDS`. */
   iatOffsetSeconds?: number;
 }
 
@@ -31,6 +37,9 @@ export async function signAuthJwt({ key, username, alg, nowMs, iatOffsetSeconds 
   if (!Number.isFinite(nowMs)) throw new AppError('invalid_input', 'The clock reading is not a number.');
   if (!Number.isInteger(iatOffsetSeconds)) {
     throw new AppError('invalid_input', 'The clock correction must be a whole number of seconds.');
+  }
+  if (Math.abs(iatOffsetSeconds) > MAX_IAT_CORRECTION_SECONDS) {
+    throw new AppError('clock_skew', `more than ${MAX_IAT_CORRECTION_SECONDS / 60} minutes`);
   }
   const iat = Math.floor(nowMs / 1000) + iatOffsetSeconds;
   // iat goes in the payload rather than through setIssuedAt(), which would read Date.now().

@@ -3,7 +3,7 @@ export type { BackoffOptions } from './backoff';
 export { createResultCache } from './cache';
 export type { CachedAnswer, ResultCache } from './cache';
 export { lookupKey } from './key';
-export { createLookupQueue } from './queue';
+export { createLookupQueue, MAX_RETRY_AFTER_MS } from './queue';
 export type {
   EnqueueOptions,
   InFlightLookup,

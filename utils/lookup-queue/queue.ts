@@ -16,6 +16,8 @@ import type {
 
 /** A stored next-allowed time further ahead than this is a clock jump, not a real wait. */
 const MAX_STORED_WAIT_MS = 5 * 60_000;
+/** The longest a Retry-After may hold the queue: one server's (or proxy's) "wait a day" must not stall every surface. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** A departure later than its slot by more than this re-stamps (and re-saves) the pace. */
 const WIRE_SLACK_MS = 10;
 /** Timer and clock granularity on top of "1 s after the answer came back". */
@@ -68,6 +70,7 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
   const requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
   const maxRetries = options.maxRetries ?? 4;
   const backoff = { baseMs: options.backoffBaseMs ?? 1000, capMs: options.backoffCapMs ?? 30_000, minMs: minSpacingMs };
+  const maxRetryAfterMs = Math.min(options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS);
   const now = deps.now ?? (() => Date.now());
   const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
@@ -283,7 +286,7 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
 
   async function scheduleRetry(entry: Entry, error: AppError): Promise<void> {
     const asked = retryAfterOf(error);
-    const delay = asked ?? backoffDelay(entry.retries, backoff, random);
+    const delay = asked === undefined ? backoffDelay(entry.retries, backoff, random) : Math.min(asked, maxRetryAfterMs);
     entry.retries += 1;
     nextAllowedAt = Math.max(nextAllowedAt, now() + delay);
     waitReason = { reason: asked === undefined ? 'backoff' : 'retry_after', until: nextAllowedAt };
@@ -349,10 +352,11 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
 
   return {
     enqueue,
-    cancelCaller(callerId) {
+    cancelCaller(callerId, only) {
       let changed = false;
       const all = inFlight ? [...waiting, inFlight.entry] : [...waiting];
       for (const entry of all) {
+        if (only && (entry.request.schema !== only.schema || entry.request.id !== only.id)) continue;
         for (const waiter of entry.waiters.filter((w) => w.callerId === callerId && !w.settled)) {
           drop(entry, waiter, new AppError('cancelled'));
           changed = true;

@@ -42,6 +42,8 @@ export interface LookupQueueOptions {
   maxRetries?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /** The longest wait a `Retry-After` may impose; at most (and by default) 5 minutes. */
+  maxRetryAfterMs?: number;
   /** Answers kept at most (oldest dropped first). */
   maxCacheEntries?: number;
 }
@@ -115,8 +117,11 @@ export interface QueueSnapshot {
 
 export interface LookupQueue {
   enqueue(request: LookupRequest, options: EnqueueOptions): { promise: Promise<LookupOutcome>; ticket: LookupTicket };
-  /** Drops every look-up only this caller waits for; shared ones stay for the others. */
-  cancelCaller(callerId: string): void;
+  /**
+   * Drops this caller's look-ups (or only its look-up of one record); an entry another caller
+   * also waits for stays for the others.
+   */
+  cancelCaller(callerId: string, only?: { schema: string; id: string }): void;
   /** Called with a fresh snapshot on every change; returns the unsubscribe function. */
   subscribe(listener: (snapshot: QueueSnapshot) => void): () => void;
   snapshot(): QueueSnapshot;

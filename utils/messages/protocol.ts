@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { profileInputSchema } from '../profiles/profile';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
+import type { ProfileProblem } from '../profiles/profile-store';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
 import { importRequestSchemas, type ImportResponseMap } from '../import/messages';
@@ -84,7 +85,8 @@ export const requestSchemas = {
   // The only requests a content script on a Monetate page may make:
   'overlay.status': z.object({}),
   'lookup.record': z.object({ schema: datasetName, id: recordId, refresh: z.boolean().optional(), callerId }),
-  'lookup.cancel': z.object({ callerId }),
+  // With schema and id: only that look-up of this caller; without: all of this caller's.
+  'lookup.cancel': z.object({ callerId, schema: datasetName.optional(), id: recordId.optional() }),
   'schema.list': z.object({ refresh: z.boolean().optional() }),
   'schema.get': z.object({ name: datasetName, refresh: z.boolean().optional() }),
   /**
@@ -123,6 +125,8 @@ export interface ProfileSummary extends Profile {
   unlocked: boolean;
   /** ms since epoch when the cached token expires, when there is one. */
   tokenExpiresAt: number | null;
+  /** Why the profile must not be used until it is checked and saved again (see `ProfileStore`); null when it may be. */
+  problem: ProfileProblem | null;
 }
 
 export interface AppState {
@@ -233,7 +237,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
 export type BackgroundEvent =
   | { type: 'state'; state: AppState }
   | { type: 'overlay-status'; status: OverlayStatus }
-  | { type: 'queue'; waiting: QueueEntryView[] }
+  /** Only this surface's own waiting look-ups, and how many other look-ups wait (never their IDs). */
+  | { type: 'queue'; waiting: QueueEntryView[]; others: number }
   | { type: 'show-record'; schema: string; id: string };
 
 export interface QueueEntryView {
@@ -242,7 +247,7 @@ export interface QueueEntryView {
   position: number;
   etaMs: number;
   reason?: 'spacing' | 'retry_after' | 'backoff';
-  /** True when this surface is one of the callers waiting for it. */
+  /** True when this surface is one of the callers waiting for it (every entry a surface is sent is its own). */
   mine: boolean;
 }
 

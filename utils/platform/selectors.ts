@@ -17,11 +17,8 @@ export const PLATFORM_EXAMPLE_URLS = {
   emulatorApiKeys: 'http://127.0.0.1:8790/settings/api-keys',
 } as const;
 
-/** The production platform origin; the local build also runs on the emulator's loopback pages. */
-export const MONETATE_PLATFORM_ORIGIN = 'https://marketer.monetate.net';
-
-/** Where the emulator serves its copy of the platform (loopback, local build only). */
-const EMULATOR_PLATFORM_PREFIX = '/platform/';
+// Where the overlay runs is defined with the other trusted hosts, which the manifest is built from.
+export { isPlatformPage as isOverlayPage, isPlatformOrigin, MONETATE_PLATFORM_ORIGIN } from '../hosts';
 
 export const PLATFORM_SELECTORS = {
   /** The dataset page's heading names its dataset: `<h1 data-dataset-name="customer_attributes">`. */
@@ -35,40 +32,6 @@ const DATASET_PATH = /^(?:\/platform)?\/control\/[^/]+\/[^/]+\/[^/]+\/datasets\/
 
 const MAX_DATASET_NAME = 64;
 const MAX_RECORD_ID = 512;
-
-/**
- * True where the overlay belongs: any page of the Monetate platform, and in the local build the
- * emulator's `/platform/` pages only (not its API Keys page or the API itself).
- * @example isOverlayPage('http://127.0.0.1:8790/settings/api-keys', true) // false
- */
-export function isOverlayPage(href: string, localBuild: boolean): boolean {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return false;
-  }
-  if (url.origin === MONETATE_PLATFORM_ORIGIN) return true;
-  if (!localBuild || url.protocol !== 'http:') return false;
-  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') return false;
-  return url.pathname.startsWith(EMULATOR_PLATFORM_PREFIX);
-}
-
-/**
- * True for the origin of a page the overlay may run on: the platform, and in the local build
- * loopback (where the emulator serves its copy of the platform).
- * @example isPlatformOrigin('https://marketer.monetate.net', false) // true
- */
-export function isPlatformOrigin(origin: string, localBuild: boolean): boolean {
-  if (origin === MONETATE_PLATFORM_ORIGIN) return true;
-  if (!localBuild) return false;
-  try {
-    const url = new URL(origin);
-    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The dataset a platform URL shows, or null on any other page.

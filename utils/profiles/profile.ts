@@ -1,20 +1,15 @@
 import { z } from 'zod';
+import { MONETATE_API_ORIGIN } from '../hosts';
+import { checkApiBaseUrl } from './api-base-url';
 
 /** Signing algorithms Monetate's Auth API accepts. */
 export const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
-export const DEFAULT_BASE_URL = 'https://api.monetate.net';
+export const DEFAULT_BASE_URL = MONETATE_API_ORIGIN;
 export const TOKEN_TTL_MIN = 600;
 export const TOKEN_TTL_MAX = 43200;
 export const TOKEN_TTL_DEFAULT = 3600;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** True for the hosts the local build may use without TLS. */
-export function isLoopbackUrl(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname);
-}
 
 /** Base URLs that point at Monetate itself, where writes ask for confirmation by default. */
 export function isProductionBaseUrl(baseUrl: string): boolean {
@@ -26,26 +21,8 @@ export function isProductionBaseUrl(baseUrl: string): boolean {
   }
 }
 
-const baseUrlSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter the API base URL, for example https://api.monetate.net.')
-  .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'Enter a full URL starting with https://, for example https://api.monetate.net.' });
-      return;
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(url))) {
-      ctx.addIssue({ code: 'custom', message: 'Use https:// (plain http:// is allowed only for 127.0.0.1 or localhost).' });
-    }
-    if (url.search || url.hash || url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: 'Enter only the scheme and host, for example https://api.monetate.net.' });
-    }
-  })
-  .transform((value) => value.replace(/\/+$/, ''));
+// The shape only; what a base URL may be is `checkApiBaseUrl`, applied by `validateProfileInput`.
+const baseUrlSchema = z.string().trim();
 
 /** What a person types into the profile form, validated before anything is saved. */
 export const profileInputSchema = z.object({
@@ -90,21 +67,32 @@ export const profileSchema = profileInputSchema.extend({
 /** A stored profile. It never holds secrets: the key lives in the profile's encrypted vault. */
 export type Profile = z.infer<typeof profileSchema>;
 
+export type ProfileErrors = Partial<Record<keyof ProfileInput | 'form', string>>;
+
 /**
- * Validates form input; returns the clean profile input or a message per field.
- * @example validateProfileInput({ ...draft, retailer: 'Acme!' }).errors.retailer
+ * Validates form input, the API base URL by the one rule (`checkApiBaseUrl`) of this build;
+ * returns the clean profile input (base URL normalized to scheme and host) or a message per
+ * field. `needsPermission` says the base URL is an https host other than Monetate's, which the
+ * user must grant before the background sends it anything.
+ * @example validateProfileInput({ ...draft, retailer: 'Acme!' }, { localBuild: false }).errors.retailer
  */
 export function validateProfileInput(
   draft: unknown,
-): { ok: true; value: ProfileInput } | { ok: false; errors: Partial<Record<keyof ProfileInput | 'form', string>> } {
+  options: { localBuild: boolean },
+): { ok: true; value: ProfileInput; needsPermission: boolean } | { ok: false; errors: ProfileErrors } {
   const parsed = profileInputSchema.safeParse(draft);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: Partial<Record<keyof ProfileInput | 'form', string>> = {};
-  for (const issue of parsed.error.issues) {
-    const key = (issue.path[0] as keyof ProfileInput | undefined) ?? 'form';
-    errors[key] ??= issue.message;
+  const errors: ProfileErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = (issue.path[0] as keyof ProfileInput | undefined) ?? 'form';
+      errors[key] ??= issue.message;
+    }
   }
-  return { ok: false, errors };
+  const rawBaseUrl = (draft as { baseUrl?: unknown } | null)?.baseUrl;
+  const baseUrl = checkApiBaseUrl(typeof rawBaseUrl === 'string' ? rawBaseUrl : '', options);
+  if (!baseUrl.ok) errors.baseUrl ??= baseUrl.message;
+  if (!parsed.success || !baseUrl.ok) return { ok: false, errors };
+  return { ok: true, value: { ...parsed.data, baseUrl: baseUrl.origin }, needsPermission: baseUrl.needsPermission };
 }
 
 /** The defaults of a new profile; "confirm every write" starts on for Monetate's own hosts. */

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ImportJob } from '../import/job';
 import type { RecordRead } from '../records/compose';
+import type { UnlockFailures } from '../vault/unlock-backoff';
 
 /**
  * Every piece of persistent state, declared once, with its area, fallback and version.
@@ -115,3 +116,10 @@ export const pendingShowItem = storage.defineItem<{ schema: string; id: string; 
  * state, never a row of the file (rows are read again from the file to resume).
  */
 export const importJobsItem = storage.defineItem<Record<string, ImportJob>>('local:importJobs', { fallback: {}, version: 1 });
+
+/**
+ * Wrong passphrases in a row per profile and when the next try is allowed, so the unlock back-off
+ * survives a restarted service worker and a restarted browser (read through `currentFailures`,
+ * which caps the wait whatever is stored).
+ */
+export const unlockFailuresItem = storage.defineItem<Record<string, UnlockFailures>>('local:unlockFailures', { fallback: {}, version: 1 });

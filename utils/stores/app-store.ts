@@ -16,7 +16,10 @@ export interface AppStore {
   /** Null until the background first answers. */
   app: AppState | null;
   overlayStatus: OverlayStatus | null;
+  /** This surface's waiting look-ups. */
   queue: QueueEntryView[];
+  /** How many other look-ups (other surfaces') wait in the shared queue. */
+  queueOthers: number;
   loadError: ErrorInfo | null;
   lookup: LookupState;
   callerId: string;
@@ -24,6 +27,8 @@ export interface AppStore {
   showRequest: { schema: string; id: string; at: number } | null;
   refresh(): Promise<void>;
   lookUp(schema: string, id: string, options?: { refresh?: boolean }): Promise<LookupView | undefined>;
+  /** Stops waiting for one of this surface's queued look-ups (its look-up then ends as `cancelled`). */
+  cancelLookup(schema: string, id: string): Promise<void>;
   clearShowRequest(): void;
   dispose(): void;
 }
@@ -43,6 +48,7 @@ export function createAppStore(options: { surface: 'page' | 'content' }): StoreA
     app: null,
     overlayStatus: null,
     queue: [],
+    queueOthers: 0,
     loadError: null,
     lookup: { status: 'idle' },
     callerId: '',
@@ -83,6 +89,14 @@ export function createAppStore(options: { surface: 'page' | 'content' }): StoreA
       }
     },
 
+    async cancelLookup(schema, id) {
+      try {
+        await sendRequest('lookup.cancel', { callerId: get().callerId, schema, id });
+      } catch {
+        // The background restarted meanwhile: the look-up it was waiting for is gone with it.
+      }
+    },
+
     clearShowRequest() {
       set({ showRequest: null });
     },
@@ -101,7 +115,7 @@ export function createAppStore(options: { surface: 'page' | 'content' }): StoreA
         store.setState({ overlayStatus: event.status });
         break;
       case 'queue':
-        store.setState({ queue: event.waiting });
+        store.setState({ queue: event.waiting, queueOthers: event.others });
         break;
       case 'show-record':
         store.setState({ showRequest: { schema: event.schema, id: event.id, at: Date.now() } });

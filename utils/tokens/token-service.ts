@@ -1,4 +1,6 @@
 import { AppError } from '../errors';
+import { formatDuration } from '../format-duration';
+import { MAX_IAT_CORRECTION_SECONDS } from '../jwt/sign-auth-jwt';
 import type { CachedToken } from '../storage/items';
 
 /** What one Auth API call gives back, with the server's clock when it said so. */
@@ -6,7 +8,18 @@ export interface MintedToken {
   token: string;
   /** Seconds the token lives, as Monetate answered (`expires_in`). */
   expiresIn: number;
+  /** The lifetime asked for (`ttl`); the lifetime used is never longer. */
+  requestedTtlSeconds: number;
 }
+
+/** Never treat a token as living shorter than this, whatever `expires_in` says: one Auth call a minute at most. */
+export const MIN_TOKEN_LIFETIME_MS = 60_000;
+
+/**
+ * What may travel in `Authorization: Token …`: visible ASCII only. A CR, LF or space would split
+ * or corrupt the header of every later request, so such a token is refused, never cached.
+ */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]{1,4096}$/;
 
 export interface MintOptions {
   /** Seconds added to `iat` to make up for a local clock that is off from Monetate's. */
@@ -39,9 +52,11 @@ export interface TokenService {
 
 /**
  * Tokens for each profile: cached until shortly before expiry, minted single-flight (ten
- * callers at once make one Auth call), with one retry that corrects `iat` for clock skew. A
- * refused corrected retry means the username or key is wrong: `unauthorized`, naming the skew
- * too, because the clock was then not the reason.
+ * callers at once make one Auth call), with one retry that corrects `iat` for clock skew of at
+ * most 15 minutes (more is `clock_skew`: fix the clock; nothing more is signed). A refused
+ * corrected retry means the username or key is wrong: `unauthorized`, naming the skew too,
+ * because the clock was then not the reason. The answer is checked: a token that cannot travel
+ * in a header is `bad_response`, and its lifetime is held between a minute and the TTL asked for.
  * @example const token = await tokens.get(profile.id);
  */
 export function createTokenService(deps: TokenServiceDeps): TokenService {
@@ -56,6 +71,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     } catch (error) {
       const skewMs = clockSkewOf(error, deps.now());
       if (skewMs === undefined || Math.abs(skewMs) <= skewToleranceMs) throw error;
+      // A day-old or day-ahead iat would make a JWT usable long after (or before) it was signed.
+      if (Math.abs(skewMs) > MAX_IAT_CORRECTION_SECONDS * 1000) {
+        throw new AppError('clock_skew', `${formatDuration(skewMs)} (yours is ${skewMs > 0 ? 'behind' : 'ahead'})`);
+      }
       try {
         minted = await deps.mint(profileId, { iatOffsetSeconds: Math.round(skewMs / 1000) });
       } catch (retryError) {
@@ -68,18 +87,27 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         throw retryError;
       }
     }
+    if (typeof minted.token !== 'string' || !HEADER_SAFE_TOKEN.test(minted.token)) {
+      throw new AppError('bad_response', 'the token Monetate sent has characters that cannot be sent back in a header');
+    }
     const issuedAt = deps.now();
     // expires_in, not expires_at: the server's clock may differ from ours.
-    const cached: CachedToken = { token: minted.token, issuedAt, expiresAt: issuedAt + minted.expiresIn * 1000 };
+    const cached: CachedToken = { token: minted.token, issuedAt, expiresAt: issuedAt + lifetimeMs(minted) };
     await deps.save(profileId, cached);
     return cached;
+  }
+
+  /** Refresh ahead of expiry by the usual margin, or by a quarter of a short lifetime. */
+  function stillFresh(cached: CachedToken): boolean {
+    const ahead = Math.min(refreshAheadMs, (cached.expiresAt - cached.issuedAt) / 4);
+    return cached.expiresAt - ahead > deps.now();
   }
 
   return {
     async get(profileId, options = {}) {
       if (!options.fresh) {
         const cached = await deps.load(profileId);
-        if (cached && cached.expiresAt - refreshAheadMs > deps.now()) return cached;
+        if (cached && stillFresh(cached)) return cached;
       }
       const pending = inFlight.get(profileId);
       if (pending) return pending;
@@ -99,7 +127,17 @@ function clockSkewOf(error: unknown, nowMs: number): number | undefined {
   return typeof serverDateMs === 'number' && Number.isFinite(serverDateMs) ? serverDateMs - nowMs : undefined;
 }
 
+/**
+ * How long to treat a token as valid: what Monetate said, held between a minute (so a tiny or
+ * zero `expires_in` cannot make an Auth call before every request) and the TTL asked for (so a
+ * huge one cannot keep a token forever).
+ */
+function lifetimeMs(minted: MintedToken): number {
+  const ceiling = Math.max(MIN_TOKEN_LIFETIME_MS, minted.requestedTtlSeconds * 1000);
+  const said = Number.isFinite(minted.expiresIn) ? minted.expiresIn * 1000 : MIN_TOKEN_LIFETIME_MS;
+  return Math.min(ceiling, Math.max(MIN_TOKEN_LIFETIME_MS, said));
+}
+
 function describeSkew(skewMs: number): string {
-  const seconds = Math.round(Math.abs(skewMs) / 1000);
-  return `${seconds} seconds (${skewMs > 0 ? 'behind' : 'ahead of'} Monetate)`;
+  return `${formatDuration(skewMs)} (${skewMs > 0 ? 'behind' : 'ahead of'} Monetate)`;
 }

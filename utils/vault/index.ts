@@ -1,7 +1,7 @@
 export { sealVault } from './seal-vault';
 export { openVault } from './open-vault';
 export { rewrapVault } from './rewrap-vault';
-export { checkPassphraseStrength } from './check-passphrase-strength';
+export { checkPassphraseStrength, estimatePassphrase, MIN_PASSPHRASE_SCORE, type PassphraseEstimate } from './check-passphrase-strength';
 export { exportVaultBackup } from './export-vault-backup';
 export { parseVaultBackup } from './parse-vault-backup';
 export { sealedVaultSchema } from './schema';

@@ -12,7 +12,7 @@ import { MIN_PBKDF2_ITERATIONS, type SealedVault } from './types';
  */
 export async function rewrapVault(vault: unknown, oldPassphrase: string, newPassphrase: string): Promise<SealedVault> {
   // Refuse a weak new passphrase before spending a PBKDF2 run on the old one.
-  checkPassphraseStrength(newPassphrase);
+  await checkPassphraseStrength(newPassphrase);
   const secret = await openVault(vault, oldPassphrase);
   try {
     const iterations = Math.max(sealedVaultSchema.parse(vault).kdf.iterations, MIN_PBKDF2_ITERATIONS);

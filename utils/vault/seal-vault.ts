@@ -19,7 +19,7 @@ export async function sealVault(
   if (!(secret instanceof Uint8Array) || secret.length === 0) {
     throw new AppError('invalid_input', 'There is no key to encrypt.');
   }
-  checkPassphraseStrength(passphrase);
+  await checkPassphraseStrength(passphrase);
   const iterations = options.iterations ?? MIN_PBKDF2_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < MIN_PBKDF2_ITERATIONS || iterations > MAX_PBKDF2_ITERATIONS) {
     throw new AppError(

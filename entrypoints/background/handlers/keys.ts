@@ -1,12 +1,23 @@
 import { AppError } from '@/utils/errors';
 import { generateKeyPair, importPrivateKey, publicKeyFromPkcs8, type ImportedKey } from '@/utils/keys';
 import { checkPassphraseStrength, exportVaultBackup, openVault, parseVaultBackup, rewrapVault, sealVault } from '@/utils/vault';
-import { profilesItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import { tokensItem, vaultsItem } from '@/utils/storage/items';
+import { isProductionBaseUrl, type Profile } from '@/utils/profiles/profile';
+import { checkProfileInput } from './profiles';
 import type { HandlerContext, Handler } from './types';
+
+/** Words of the profile a guesser would try first; the passphrase is judged against them. */
+function passphraseContext(profile: Profile): string[] {
+  return [profile.name, profile.username, profile.retailer];
+}
+
+/** Re-checked here whatever the options page said: the background decides what may seal a key. */
+async function checkNewPassphrase(profileId: string, passphrase: string, { services }: HandlerContext): Promise<void> {
+  await checkPassphraseStrength(passphrase, passphraseContext(await services.profileById(profileId)));
+}
 
 async function storeNewKey(profileId: string, key: ImportedKey, passphrase: string, { services }: HandlerContext) {
   await services.profileById(profileId);
-  checkPassphraseStrength(passphrase);
   const vault = await sealVault(key.pkcs8, passphrase);
   // Only now, with a valid key sealed, is anything written.
   // Beside the vault, only what identifies the key (no PEM, no key bytes): the fingerprint lets a
@@ -20,12 +31,12 @@ async function storeNewKey(profileId: string, key: ImportedKey, passphrase: stri
 }
 
 export const generateKey: Handler<'key.generate'> = async ({ profileId, bits, passphrase }, context) => {
-  checkPassphraseStrength(passphrase);
+  await checkNewPassphrase(profileId, passphrase, context);
   return storeNewKey(profileId, await generateKeyPair(bits), passphrase, context);
 };
 
 export const importKey: Handler<'key.import'> = async ({ profileId, pem, passphrase }, context) => {
-  checkPassphraseStrength(passphrase);
+  await checkNewPassphrase(profileId, passphrase, context);
   return storeNewKey(profileId, await importPrivateKey(pem), passphrase, context);
 };
 
@@ -38,8 +49,9 @@ export const keyInfo: Handler<'key.info'> = async ({ profileId }, { services }) 
   return { publicKeyPem: null, fingerprint: identity?.fingerprint ?? 'unknown', modulusBits: identity?.modulusBits ?? 0 };
 };
 
+/** Repeated wrong passphrases make the next try wait (see `createUnlockGuard`). */
 export const unlock: Handler<'vault.unlock'> = async ({ profileId, passphrase }, { services }) => {
-  await services.keys.unlock(profileId, passphrase);
+  await services.unlockGuard.attempt(profileId, () => services.keys.unlock(profileId, passphrase));
   return null;
 };
 
@@ -56,12 +68,13 @@ export const lock: Handler<'vault.lock'> = async ({ profileId }, { services }) =
   return null;
 };
 
-export const changePassphrase: Handler<'vault.changePassphrase'> = async ({ profileId, current, next }) => {
-  checkPassphraseStrength(next);
+export const changePassphrase: Handler<'vault.changePassphrase'> = async ({ profileId, current, next }, context) => {
+  await checkNewPassphrase(profileId, next, context);
   const vaults = await vaultsItem.getValue();
   const vault = vaults[profileId];
   if (!vault) throw new AppError('vault_missing');
-  const rewrapped = await rewrapVault(vault, current, next);
+  // The current passphrase is tried here too: the same back-off as unlocking.
+  const rewrapped = await context.services.unlockGuard.attempt(profileId, () => rewrapVault(vault, current, next));
   await vaultsItem.setValue({ ...vaults, [profileId]: withPublicKey(rewrapped, vault) });
   return null;
 };
@@ -79,23 +92,28 @@ export const exportBackup: Handler<'vault.exportBackup'> = async ({ profileId },
   return { fileName: `monetate-key-backup-${safeName}.json`, text };
 };
 
-/** Restores a profile from a backup, after proving the passphrase opens its key. */
+/**
+ * Restores a profile from a backup, after proving the passphrase opens its key. The backup's
+ * profile goes through the same checks as the profile form (base-URL rule, host permission).
+ */
 export const importBackup: Handler<'vault.importBackup'> = async ({ text, passphrase }, { services }) => {
   const backup = parseVaultBackup(text);
+  const profiles = (await services.profiles.list()).map((entry) => entry.profile);
+  const input = await checkProfileInput(
+    {
+      ...backup.profile,
+      name: uniqueName(backup.profile.name.trim(), profiles.map((p) => p.name)),
+      readOnly: false,
+      confirmWrites: isProductionBaseUrl(backup.profile.baseUrl),
+    },
+    services,
+  );
   const pkcs8 = await openVault(backup.vault, passphrase);
   const { fingerprint, modulusBits } = await publicKeyFromPkcs8(pkcs8);
   const publicKey = { fingerprint, modulusBits };
-  const profiles = await profilesItem.getValue();
-  const profile = {
-    ...backup.profile,
-    name: uniqueName(backup.profile.name, profiles.map((p) => p.name)),
-    readOnly: false,
-    confirmWrites: /(^|\.)monetate\.net$/.test(safeHost(backup.profile.baseUrl)),
-    id: crypto.randomUUID(),
-    createdAt: Date.now(),
-  };
+  const profile = { ...input, id: crypto.randomUUID(), createdAt: Date.now() };
   await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profile.id]: { ...backup.vault, publicKey } });
-  await profilesItem.setValue([...profiles, profile]);
+  await services.profiles.put(profile);
   await services.keys.store(profile.id, pkcs8);
   return profile;
 };
@@ -108,12 +126,4 @@ function withPublicKey(vault: object, previous: unknown) {
 function uniqueName(name: string, taken: string[]): string {
   if (!taken.includes(name)) return name;
   for (let n = 2; ; n++) if (!taken.includes(`${name} (${n})`)) return `${name} (${n})`;
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

@@ -71,8 +71,8 @@ async function schemaForRows(services: Services, profile: Profile, schema: strin
 
 export const lookupRecord: Handler<'lookup.record'> = async (payload, { services }) => runLookup(services, payload);
 
-export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId }, { services }) => {
-  services.queue.cancelCaller(callerId);
+export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId, schema, id }, { services }) => {
+  services.queue.cancelCaller(callerId, schema !== undefined && id !== undefined ? { schema, id } : undefined);
   return null;
 };
 

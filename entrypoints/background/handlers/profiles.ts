@@ -1,23 +1,36 @@
 import { AppError } from '@/utils/errors';
-import { validateProfileInput } from '@/utils/profiles/profile';
-import { activeProfileIdItem, knownDatasetsItem, lookupHistoryItem, profilesItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import { validateProfileInput, type ProfileInput } from '@/utils/profiles/profile';
+import { activeProfileIdItem, knownDatasetsItem, lookupHistoryItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import { LOCAL_BUILD, type Services } from '../services';
 import type { Handler } from './types';
 
 export const getState: Handler<'state.get'> = (_payload, { services }) => services.appState();
 
-/** Saves a new or edited profile; nothing is written unless every field is valid. */
-export const saveProfile: Handler<'profiles.save'> = async ({ id, input }) => {
-  const checked = validateProfileInput(input);
+/**
+ * Profile input as the form checks it (the one base-URL rule of this build included), and, for an
+ * API host other than Monetate's, only once the user granted the extension that host. Used by
+ * every path that stores a profile: the form and backup import.
+ */
+export async function checkProfileInput(input: unknown, services: Services): Promise<ProfileInput> {
+  const checked = validateProfileInput(input, { localBuild: LOCAL_BUILD });
   if (!checked.ok) {
     const fields = Object.entries(checked.errors).map(([field, message]) => ({ field, message: message ?? '' }));
     throw new AppError('invalid_input', fields[0]?.message, { fields });
   }
-  const profiles = await profilesItem.getValue();
+  await services.hostAccess.assertMayReach(checked.value.baseUrl);
+  return checked.value;
+}
+
+/** Saves a new or edited profile; nothing is written unless every field is valid. */
+export const saveProfile: Handler<'profiles.save'> = async ({ id, input }, { services }) => {
+  const value = await checkProfileInput(input, services);
+  const profiles = (await services.profiles.list()).map((entry) => entry.profile);
   if (id) {
     const existing = profiles.find((profile) => profile.id === id);
     if (!existing) throw new AppError('profile_missing');
-    const updated = { ...existing, ...checked.value };
-    await profilesItem.setValue(profiles.map((profile) => (profile.id === id ? updated : profile)));
+    // Every field comes from this input: a profile that was changed in storage is fixed by saving it.
+    const updated = { id: existing.id, createdAt: existing.createdAt, ...value };
+    await services.profiles.put(updated);
     // A changed base URL, retailer or user makes any cached token meaningless.
     if (existing.baseUrl !== updated.baseUrl || existing.username !== updated.username || existing.retailer !== updated.retailer) {
       const { [id]: _dropped, ...rest } = await tokensItem.getValue();
@@ -25,14 +38,15 @@ export const saveProfile: Handler<'profiles.save'> = async ({ id, input }) => {
     }
     return updated;
   }
-  const created = { ...checked.value, id: crypto.randomUUID(), createdAt: Date.now() };
-  await profilesItem.setValue([...profiles, created]);
+  const created = { ...value, id: crypto.randomUUID(), createdAt: Date.now() };
+  await services.profiles.put(created);
   if (!(await activeProfileIdItem.getValue()) || profiles.length === 0) await activeProfileIdItem.setValue(created.id);
   return created;
 };
 
 export const deleteProfile: Handler<'profiles.delete'> = async ({ id }, { services }) => {
-  const profiles = await profilesItem.getValue();
+  // A profile that must not be used may still be deleted.
+  const profiles = (await services.profiles.list()).map((entry) => entry.profile);
   if (!profiles.some((profile) => profile.id === id)) throw new AppError('profile_missing');
   const remaining = profiles.filter((profile) => profile.id !== id);
   await services.keys.lock(id);
@@ -45,16 +59,15 @@ export const deleteProfile: Handler<'profiles.delete'> = async ({ id }, { servic
     tokensItem.setValue(tokens),
     lookupHistoryItem.setValue(history),
     knownDatasetsItem.setValue(datasets),
-    profilesItem.setValue(remaining),
+    services.profiles.remove(id),
   ]);
   if ((await activeProfileIdItem.getValue()) === id) await activeProfileIdItem.setValue(remaining[0]?.id ?? null);
   services.queue.clearCache(id);
   return null;
 };
 
-export const activateProfile: Handler<'profiles.activate'> = async ({ id }) => {
-  const profiles = await profilesItem.getValue();
-  if (!profiles.some((profile) => profile.id === id)) throw new AppError('profile_missing');
+export const activateProfile: Handler<'profiles.activate'> = async ({ id }, { services }) => {
+  if (!(await services.profiles.list()).some((entry) => entry.profile.id === id)) throw new AppError('profile_missing');
   await activeProfileIdItem.setValue(id);
   return null;
 };

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createRouter } from '../../../entrypoints/background/router';
-import { createServices, type Services } from '../../../entrypoints/background/services';
+import { createServices } from '../../../entrypoints/background/services';
 import { parseExactJson, stringifyExactJson } from '../../../utils/monetate/exact-json';
 import type { LookupView, SaveResult } from '../../../utils/messages/protocol';
-import { activeProfileIdItem, editLogItem, profilesItem, recordReadsItem, tokensItem } from '../../../utils/storage/items';
+import { activeProfileIdItem, editLogItem, recordReadsItem, tokensItem } from '../../../utils/storage/items';
 import { ODD_FIELDS } from '../../support/odd-values';
 import { createFakeMonetate, type FakeSchema } from './fake-monetate';
 
@@ -48,7 +48,9 @@ beforeEach(async () => {
   monetate.setRows(DATASET, [ODD_ROW]);
   monetate.setRows(visits.name, [0, 1, 2].map((i) => JSON.stringify({ customer_id: MULTI_ID, event_time: `2025-0${i + 1}-01T10:00:00Z`, product: `p${i}` })));
   vi.stubGlobal('fetch', monetate.fetch);
-  await profilesItem.setValue([
+  // Stored the way the options page stores it (sealed), or the background refuses to use it.
+  const services = createServices();
+  await services.profiles.put(
     {
       id: PROFILE_ID,
       name: 'Acme',
@@ -61,11 +63,10 @@ beforeEach(async () => {
       confirmWrites: false,
       createdAt: 1,
     },
-  ]);
+  );
   await activeProfileIdItem.setValue(PROFILE_ID);
   await tokensItem.setValue({ [PROFILE_ID]: { token: 'token-1', expiresAt: Date.now() + 3_600_000, issuedAt: Date.now() } });
-  let services: Services | undefined;
-  route = createRouter(() => (services ??= createServices()));
+  route = createRouter(() => services);
 });
 
 afterEach(() => {

@@ -41,6 +41,14 @@ describe('signAuthJwt', () => {
     expect(parts(jwt).claims).toStrictEqual({ username: 'u', iat: NOW_S - 30 });
   });
 
+  it('never corrects iat by more than 15 minutes', async () => {
+    const key = await importSigningKey(keyPair.pkcs8, 'RS256');
+    await expect(signAuthJwt({ key, username: 'u', alg: 'RS256', nowMs: NOW_MS, iatOffsetSeconds: 900 })).resolves.toMatch(/^eyJ/);
+    for (const iatOffsetSeconds of [901, -901, 86_399]) {
+      await expect(signAuthJwt({ key, username: 'u', alg: 'RS256', nowMs: NOW_MS, iatOffsetSeconds })).rejects.toMatchObject({ code: 'clock_skew' });
+    }
+  });
+
   it('refuses an empty username, a fractional correction and a key imported for another alg', async () => {
     const key = await importSigningKey(keyPair.pkcs8, 'RS256');
     await expect(signAuthJwt({ key, username: ' ', alg: 'RS256', nowMs: NOW_MS })).rejects.toMatchObject({ code: 'invalid_input' });

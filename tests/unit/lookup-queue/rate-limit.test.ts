@@ -119,6 +119,57 @@ describe('look-up queue: 429', () => {
   });
 });
 
+describe('look-up queue: a Retry-After far in the future', () => {
+  it('waits at most 5 minutes, says why it waits, and keeps later look-ups’ wait to that too', async () => {
+    const { queue, sends, storage } = harness({
+      options: { requestTimeoutMs: 600_000 },
+      answer: async (req, call) => {
+        if (call === 1) throw tooMany(86_400_000);
+        return found(req.id);
+      },
+    });
+    const first = track(queue.enqueue(request('A'), { callerId: 'popup' }).promise);
+    await vi.advanceTimersByTimeAsync(0);
+    const later = track(queue.enqueue(request('B'), { callerId: 'sidepanel' }).promise);
+    expect(queue.snapshot().waiting.map((w) => [w.request.id, w.etaMs, w.reason])).toEqual([
+      ['A', 300_000, 'retry_after'],
+      ['B', 301_050, 'retry_after'],
+    ]);
+    expect(storage.value).toBeLessThanOrEqual(START + 300_000);
+    await vi.advanceTimersByTimeAsync(299_999);
+    expect(sends).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(sends.map((s) => [s.id, s.at - START])).toEqual([
+      ['A', 0],
+      ['A', 300_000],
+      ['B', 301_050],
+    ]);
+    expect(first.value?.result).toEqual(found('A'));
+    expect(later.value?.result).toEqual(found('B'));
+  });
+
+  it('lets the user cancel one waiting look-up; the others keep their place', async () => {
+    const { queue, sends } = harness({
+      options: { requestTimeoutMs: 600_000 },
+      answer: async (req, call) => {
+        if (call === 1) throw tooMany(120_000);
+        return found(req.id);
+      },
+    });
+    const a = track(queue.enqueue(request('A'), { callerId: 'popup' }).promise);
+    await vi.advanceTimersByTimeAsync(0);
+    const b = track(queue.enqueue(request('B'), { callerId: 'popup' }).promise);
+    queue.cancelCaller('popup', { schema: 'customers', id: 'A' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(a.error).toMatchObject({ code: 'cancelled' });
+    expect(b.settled).toBe(false);
+    expect(queue.snapshot().waiting.map((w) => [w.request.id, w.position])).toEqual([['B', 1]]);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(sends.map((s) => s.id)).toEqual(['A', 'B']);
+    expect(b.value?.result).toEqual(found('B'));
+  });
+});
+
 describe('backoffDelay', () => {
   const options = { baseMs: 1000, capMs: 30_000, minMs: 1000 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../utils/errors';
-import { createTokenService, type MintOptions } from '../../../utils/tokens/token-service';
+import { createTokenService, type MintedToken, type MintOptions } from '../../../utils/tokens/token-service';
 import type { CachedToken } from '../../../utils/storage/items';
 
-function setup(options: { mint?: (opts: MintOptions) => Promise<{ token: string; expiresIn: number }> } = {}) {
+function setup(options: { mint?: (opts: MintOptions) => Promise<Omit<MintedToken, 'requestedTtlSeconds'> & { requestedTtlSeconds?: number }> } = {}) {
   let now = 1_700_000_000_000;
   const store = new Map<string, CachedToken>();
   let counter = 0;
@@ -12,7 +12,7 @@ function setup(options: { mint?: (opts: MintOptions) => Promise<{ token: string;
       (async () => {
         counter += 1;
         await Promise.resolve();
-        return { token: `token-${counter}`, expiresIn: 3600 };
+        return { token: `token-${counter}`, expiresIn: 3600, requestedTtlSeconds: 3600 };
       }),
   );
   const service = createTokenService({
@@ -22,7 +22,7 @@ function setup(options: { mint?: (opts: MintOptions) => Promise<{ token: string;
       if (token) store.set(id, token);
       else store.delete(id);
     },
-    mint: (_id, opts) => mint(opts),
+    mint: async (_id, opts) => ({ requestedTtlSeconds: 3600, ...(await mint(opts)) }),
   });
   return { service, mint, store, advance: (ms: number) => (now += ms), now: () => now };
 }
@@ -76,7 +76,7 @@ describe('token service', () => {
     const { service, mint, now } = setup({ mint: async () => Promise.reject(unauthorizedAt(now() - 300_000)) });
     await expect(service.get('p1')).rejects.toMatchObject({
       code: 'unauthorized',
-      detail: 'iat too far from server time; also, your clock is off by 300 seconds (ahead of Monetate)',
+      detail: 'iat too far from server time; also, your clock is off by 5 minutes (ahead of Monetate)',
     });
     expect(mint).toHaveBeenCalledTimes(2);
   });
@@ -91,5 +91,51 @@ describe('token service', () => {
     const { service, mint } = setup({ mint: async () => Promise.reject(new AppError('revoked')) });
     await expect(service.get('p1')).rejects.toMatchObject({ code: 'revoked' });
     expect(mint).toHaveBeenCalledTimes(1);
+  });
+
+  it('corrects a clock up to 15 minutes off, and no further: beyond that it says to fix the clock and signs nothing more', async () => {
+    const calls: MintOptions[] = [];
+    let serverAhead = 15 * 60_000;
+    const { service, now } = setup({
+      mint: async (opts) => {
+        calls.push(opts);
+        if (opts.iatOffsetSeconds === 0) throw unauthorizedAt(now() + serverAhead);
+        return { token: 'corrected', expiresIn: 3600 };
+      },
+    });
+    expect((await service.get('p1')).token).toBe('corrected');
+    expect(calls).toEqual([{ iatOffsetSeconds: 0 }, { iatOffsetSeconds: 900 }]);
+
+    calls.length = 0;
+    serverAhead = 86_399_000;
+    await expect(service.get('p2')).rejects.toMatchObject({ code: 'clock_skew', detail: '23 hours 59 minutes (yours is behind)' });
+    expect(calls).toEqual([{ iatOffsetSeconds: 0 }]);
+    serverAhead = -(15 * 60_000 + 1000);
+    await expect(service.get('p3')).rejects.toMatchObject({ code: 'clock_skew', detail: '15 minutes 1 second (yours is ahead)' });
+  });
+
+  it('refuses a token with characters a header cannot carry, and caches nothing', async () => {
+    for (const token of ['abc\r\nX-Injected: 1', 'two words', '', 'tab\there', 'é'.repeat(3), 'x'.repeat(4097)]) {
+      const { service, store } = setup({ mint: async () => ({ token, expiresIn: 3600 }) });
+      await expect(service.get('p1'), JSON.stringify(token.slice(0, 20))).rejects.toMatchObject({ code: 'bad_response' });
+      expect(store.size).toBe(0);
+    }
+  });
+
+  it('holds the lifetime between a minute and the TTL asked for, whatever expires_in says', async () => {
+    const short = setup({ mint: async () => ({ token: 'short', expiresIn: 0.001, requestedTtlSeconds: 600 }) });
+    const first = await short.service.get('p1');
+    expect(first.expiresAt - first.issuedAt).toBe(60_000);
+    // Not an Auth call before every request: the token is reused for most of that minute.
+    short.advance(40_000);
+    expect((await short.service.get('p1')).token).toBe('short');
+    expect(short.mint).toHaveBeenCalledTimes(1);
+
+    const long = setup({ mint: async () => ({ token: 'long', expiresIn: 1e12, requestedTtlSeconds: 600 }) });
+    const kept = await long.service.get('p1');
+    expect(kept.expiresAt - kept.issuedAt).toBe(600_000);
+    long.advance(600_000);
+    await long.service.get('p1');
+    expect(long.mint).toHaveBeenCalledTimes(2);
   });
 });

@@ -2,6 +2,7 @@ import { createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkPassphraseStrength,
+  estimatePassphrase,
   MIN_PBKDF2_ITERATIONS,
   openVault,
   rewrapVault,
@@ -124,15 +125,31 @@ describe('rewrapVault', () => {
 });
 
 describe('checkPassphraseStrength', () => {
-  it('asks for at least 10 characters and says so', () => {
-    expect(() => checkPassphraseStrength('123456789')).toThrow(
-      expect.objectContaining({ code: 'weak_passphrase', detail: expect.stringMatching(/at least 10 characters/) }),
-    );
-    expect(() => checkPassphraseStrength('1234567890')).not.toThrow();
+  it('asks for at least 10 characters and says so', async () => {
+    await expect(checkPassphraseStrength('Q7#vk2!pz')).rejects.toMatchObject({ code: 'weak_passphrase', detail: expect.stringMatching(/at least 10 characters/) });
+    await expect(checkPassphraseStrength('plum tractor seven lanterns')).resolves.toBeUndefined();
   });
 
-  it('counts characters as people see them, not UTF-16 units', () => {
+  it('counts characters as people see them, not UTF-16 units', async () => {
     // Five emoji are ten UTF-16 units but five characters.
-    expect(() => checkPassphraseStrength('🔑🔑🔑🔑🔑')).toThrow(expect.objectContaining({ code: 'weak_passphrase' }));
+    await expect(checkPassphraseStrength('🔑🔑🔑🔑🔑')).rejects.toMatchObject({ code: 'weak_passphrase' });
+  });
+
+  it('refuses long but guessable passphrases, saying how to make them stronger', async () => {
+    // Length alone let these through: each is 10 characters or more.
+    for (const weak of ['1234567890', 'passwordpassword', 'qwertyuiop123', 'Password2024!', 'aaaaaaaaaaaaaaaa']) {
+      await expect(checkPassphraseStrength(weak), weak).rejects.toMatchObject({ code: 'weak_passphrase', detail: expect.stringMatching(/\. Avoid names, dates/) });
+    }
+  });
+
+  it('counts the profile’s own words as easy to guess', async () => {
+    const profile = ['Zorblax Trading', 'api-77-kwentin', 'zorblaxtrading'];
+    await expect(checkPassphraseStrength('zorblaxtrading2024', profile)).rejects.toMatchObject({ code: 'weak_passphrase' });
+    await expect(checkPassphraseStrength('zorblaxtrading2024')).resolves.toBeUndefined();
+  });
+
+  it('tells the strength for the options page', async () => {
+    expect(await estimatePassphrase('correct horse battery staple')).toEqual({ score: 4, label: 'very strong', acceptable: true, advice: '' });
+    expect(await estimatePassphrase('1234567890')).toMatchObject({ score: 0, label: 'very weak', acceptable: false, advice: expect.stringMatching(/frequently used/) });
   });
 });

@@ -1,0 +1,60 @@
+import { AppError } from '../errors';
+import { assertUnlockAllowed, currentFailures, withFailure, type UnlockFailures } from './unlock-backoff';
+
+export interface UnlockGuardDeps {
+  now(): number;
+  load(): Promise<Record<string, unknown>>;
+  save(all: Record<string, UnlockFailures>): Promise<void>;
+}
+
+/**
+ * Slows down passphrase guessing: every try of a profile's passphrase (unlock, change
+ * passphrase) runs one at a time, after the wait the earlier wrong ones earned. The attempt is
+ * counted in storage before the passphrase is tried, so neither parallel messages nor a restarted
+ * service worker get a free guess; a right passphrase clears the count.
+ * @example const pkcs8 = await guard.attempt(profileId, () => openVault(vault, passphrase));
+ */
+export function createUnlockGuard(deps: UnlockGuardDeps) {
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function write(profileId: string, record: UnlockFailures | null): Promise<void> {
+    const { [profileId]: _old, ...rest } = await deps.load();
+    const kept = Object.fromEntries(
+      Object.entries(rest)
+        .map(([id, value]) => [id, currentFailures(value, deps.now())] as const)
+        .filter((entry): entry is [string, UnlockFailures] => entry[1] !== null),
+    );
+    await deps.save(record ? { ...kept, [profileId]: record } : kept);
+  }
+
+  async function run<T>(profileId: string, tryPassphrase: () => Promise<T>): Promise<T> {
+    const now = deps.now();
+    const before = currentFailures((await deps.load())[profileId], now);
+    assertUnlockAllowed(before, now);
+    // Counted as wrong until proven right.
+    await write(profileId, withFailure(before, now));
+    try {
+      const result = await tryPassphrase();
+      await write(profileId, null);
+      return result;
+    } catch (error) {
+      // Only a wrong passphrase counts; a missing or damaged vault says nothing about guessing.
+      if (!(error instanceof AppError && error.code === 'wrong_passphrase')) await write(profileId, before);
+      throw error;
+    }
+  }
+
+  return {
+    attempt<T>(profileId: string, tryPassphrase: () => Promise<T>): Promise<T> {
+      const previous = queues.get(profileId) ?? Promise.resolve();
+      const next = previous.catch(() => undefined).then(() => run(profileId, tryPassphrase));
+      queues.set(profileId, next);
+      void next.catch(() => undefined).finally(() => {
+        if (queues.get(profileId) === next) queues.delete(profileId);
+      });
+      return next;
+    },
+  };
+}
+
+export type UnlockGuard = ReturnType<typeof createUnlockGuard>;
