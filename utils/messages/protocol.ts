@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
 import type { RecordValues } from '../schema/types';
 import type { requestSchemas } from './request-schemas';
+import type { ImportResponseMap } from '../import/messages';
 
 /**
  * The one message protocol between every surface and the background service worker.
@@ -97,7 +98,7 @@ export interface OverlayStatus {
   confirmWrites: boolean;
 }
 
-export interface ResponseMap {
+export interface ResponseMap extends ImportResponseMap {
   'state.get': AppState;
   'profiles.save': Profile;
   'profiles.delete': null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { profileInputSchema } from '../profiles/profile';
 import type { RecordValue } from '../schema/types';
 import type { RequestType } from './protocol';
+import { importRequestSchemas } from '../import/messages';
 
 /**
  * The zod schema of every request's payload, checked at the background boundary. Only the
@@ -96,6 +97,8 @@ export const requestSchemas = {
   ]),
   'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
   'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
+  // Bulk import (the import page; extension pages only):
+  ...importRequestSchemas,
 } as const;
 
 const envelopeSchema = z.object({ channel: z.literal('mdi'), type: z.string(), payload: z.unknown() });

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
+import type { ImportJob } from '../import/job';
 import type { RecordRead } from '../records/compose';
 import type { UnlockFailures } from '../vault/unlock-backoff';
 
@@ -52,7 +53,8 @@ export interface EditLogEntry {
   profileName: string;
   schema: string;
   recordId: string;
-  kind: 'update' | 'add_row' | 'create' | 'add_attributes' | 'set_identifier';
+  /** `import`: one whole import (changes carry file, rows accepted/rejected/unknown, batches); `import_batch`: one failed batch. */
+  kind: 'update' | 'add_row' | 'create' | 'add_attributes' | 'set_identifier' | 'import' | 'import_batch';
   changes: Array<{ field: string; before: unknown; after: unknown }>;
   /**
    * `sent` is written before the request leaves and replaced when the answer comes; one that
@@ -109,6 +111,11 @@ export const knownDatasetsItem = storage.defineItem<Record<string, string[]>>('l
 export const pendingShowItem = storage.defineItem<{ schema: string; id: string; at: number } | null>('session:pendingShow', {
   fallback: null,
 });
+/**
+ * Each profile's current import job: dataset, mapping, file fingerprint and every batch's
+ * state, never a row of the file (rows are read again from the file to resume).
+ */
+export const importJobsItem = storage.defineItem<Record<string, ImportJob>>('local:importJobs', { fallback: {}, version: 1 });
 
 /**
  * Wrong passphrases in a row per profile and when the next try is allowed, so the unlock back-off

@@ -61,6 +61,17 @@ export async function loggedWrite<T>(profile: Profile, write: WriteDescription, 
   }
 }
 
+/**
+ * Records a write whose outcome is already known when it is logged: an import as a whole,
+ * or one of its batches that failed.
+ * @example await appendEditLog(profile, { schema, recordId: '', kind: 'import', changes }, null);
+ */
+export async function appendEditLog(profile: Profile, write: WriteDescription, error: unknown): Promise<void> {
+  const message = error ? (error instanceof AppError ? (error.detail ?? error.code) : String(error)) : undefined;
+  const entry: EditLogEntry = { ...write, id: crypto.randomUUID(), at: Date.now(), profileId: profile.id, profileName: profile.name, result: resultOf(error), ...(message !== undefined ? { message } : {}) };
+  await updateLog((entries) => [entry, ...entries]);
+}
+
 export const listEditLog: Handler<'editlog.list'> = async () => {
   await logWrites;
   return editLogItem.getValue();
