@@ -10,6 +10,7 @@ import { createTokenService } from '@/utils/tokens/token-service';
 import type { Profile } from '@/utils/profiles/profile';
 import type { AppState, OverlayStatus, ProfileSummary } from '@/utils/messages/protocol';
 import { lastJwtItem, nextLookupAtItem, recordReadsItem, settingsItem, tokensItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
+import { dropKey, updateItem } from '@/utils/storage/update-item';
 import { createUnlockGuard } from '@/utils/vault/unlock-guard';
 import { createProfileStore } from '@/utils/profiles/profile-store';
 import { createProfileSealer } from '@/utils/profiles/profile-seal';
@@ -70,8 +71,7 @@ export function createServices() {
     now: () => Date.now(),
     load: async (profileId) => (await tokensItem.getValue())[profileId],
     save: async (profileId, token) => {
-      const { [profileId]: _old, ...rest } = await tokensItem.getValue();
-      await tokensItem.setValue(token ? { ...rest, [profileId]: token } : rest);
+      await (token ? updateItem(tokensItem, (all) => ({ ...all, [profileId]: token })) : dropKey(tokensItem, profileId));
     },
     mint: async (profileId, { iatOffsetSeconds }) => {
       const profile = await profileById(profileId);

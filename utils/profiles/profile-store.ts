@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { activeProfileIdItem, profilesItem } from '../storage/items';
+import { updateItem } from '../storage/update-item';
 import { pickActiveProfile } from '../storage/active-profile';
 import { profileSchema, validateProfileInput, type Profile } from './profile';
 import type { ProfileSealer } from './profile-seal';
@@ -93,12 +94,14 @@ export function createProfileStore(options: { localBuild: boolean; sealer: Profi
     async put(profile) {
       const clean = profileSchema.parse(profile);
       const sealed = { ...clean, seal: await sealer.seal(clean) };
-      const stored = await raw();
-      const index = stored.findIndex((entry) => idOf(entry) === clean.id);
-      await profilesItem.setValue((index >= 0 ? stored.map((entry, at) => (at === index ? sealed : entry)) : [...stored, sealed]) as Profile[]);
+      await updateItem(profilesItem, (current: unknown) => {
+        const stored = Array.isArray(current) ? (current as unknown[]) : [];
+        const index = stored.findIndex((entry) => idOf(entry) === clean.id);
+        return (index >= 0 ? stored.map((entry, at) => (at === index ? sealed : entry)) : [...stored, sealed]) as Profile[];
+      });
     },
     async remove(id) {
-      await profilesItem.setValue((await raw()).filter((entry) => idOf(entry) !== id) as Profile[]);
+      await updateItem(profilesItem, (current: unknown) => (Array.isArray(current) ? (current as unknown[]) : []).filter((entry) => idOf(entry) !== id) as Profile[]);
     },
   };
 }

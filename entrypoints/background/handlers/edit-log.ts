@@ -1,58 +1,9 @@
-import { AppError } from '@/utils/errors';
-import type { Profile } from '@/utils/profiles/profile';
-import { EDIT_LOG_LIMIT, editLogItem, type EditLogEntry } from '@/utils/storage/items';
+import { clearEditLog as clearLog, readEditLog } from '@/utils/storage/edit-log';
 import type { Handler } from './types';
 
-type WriteDescription = Pick<EditLogEntry, 'schema' | 'recordId' | 'kind' | 'changes'>;
-
-// Writes finish concurrently; one read-modify-write of the log at a time keeps every entry.
-let logWrites: Promise<unknown> = Promise.resolve();
-
-function updateLog(update: (entries: EditLogEntry[]) => EditLogEntry[]): Promise<void> {
-  const next = logWrites.then(async () => {
-    await editLogItem.setValue(update(await editLogItem.getValue()).slice(0, EDIT_LOG_LIMIT));
-  });
-  logWrites = next.catch(() => undefined);
-  return next;
-}
-
-/** How a write ended, for the log: refused by Monetate or by us, unknown, or failed otherwise. */
-function resultOf(error: unknown): EditLogEntry['result'] {
-  if (!error) return 'saved';
-  if (error instanceof AppError && error.code === 'outcome_unknown') return 'outcome_unknown';
-  if (error instanceof AppError && (error.code === 'validation' || error.code === 'invalid_input')) return 'refused';
-  return 'failed';
-}
-
-/**
- * Runs one write to Monetate with its edit-log entry: written as `sent` before the request
- * leaves (a worker stopped mid-write leaves it so), and given its result when the answer comes.
- * @example await loggedWrite(profile, { schema, recordId, kind: 'update', changes }, () => client.postRows(…));
- */
-export async function loggedWrite<T>(profile: Profile, write: WriteDescription, run: () => Promise<T>): Promise<T> {
-  const id = crypto.randomUUID();
-  const entry: EditLogEntry = { ...write, id, at: Date.now(), profileId: profile.id, profileName: profile.name, result: 'sent' };
-  await updateLog((entries) => [entry, ...entries]);
-  let error: unknown = null;
-  try {
-    return await run();
-  } catch (caught) {
-    error = caught;
-    throw caught;
-  } finally {
-    const message = error ? (error instanceof AppError ? (error.detail ?? error.code) : String(error)) : undefined;
-    const ended: EditLogEntry = { ...entry, result: resultOf(error), ...(message !== undefined ? { message } : {}) };
-    // The write's own outcome matters more than its log line: a failed log update is not the write's failure.
-    await updateLog((entries) => entries.map((candidate) => (candidate.id === id ? ended : candidate))).catch(() => undefined);
-  }
-}
-
-export const listEditLog: Handler<'editlog.list'> = async () => {
-  await logWrites;
-  return editLogItem.getValue();
-};
+export const listEditLog: Handler<'editlog.list'> = () => readEditLog();
 
 export const clearEditLog: Handler<'editlog.clear'> = async () => {
-  await updateLog(() => []);
+  await clearLog();
   return null;
 };

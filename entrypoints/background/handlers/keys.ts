@@ -2,6 +2,7 @@ import { AppError } from '@/utils/errors';
 import { generateKeyPair, importPrivateKey, publicKeyFromPkcs8, type ImportedKey } from '@/utils/keys';
 import { checkPassphraseStrength, exportVaultBackup, openVault, parseVaultBackup, rewrapVault, sealVault } from '@/utils/vault';
 import { tokensItem, vaultsItem } from '@/utils/storage/items';
+import { dropKey, updateItem } from '@/utils/storage/update-item';
 import { isProductionBaseUrl, type Profile } from '@/utils/profiles/profile';
 import { checkProfileInput } from './profiles';
 import type { HandlerContext, Handler } from './types';
@@ -23,10 +24,9 @@ async function storeNewKey(profileId: string, key: ImportedKey, passphrase: stri
   // Beside the vault, only what identifies the key (no PEM, no key bytes): the fingerprint lets a
   // locked profile still say which key Monetate must have.
   const identity = { fingerprint: key.fingerprint, modulusBits: key.modulusBits };
-  await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profileId]: { ...vault, publicKey: identity } });
+  await updateItem(vaultsItem, (vaults) => ({ ...vaults, [profileId]: { ...vault, publicKey: identity } }));
   await services.keys.store(profileId, key.pkcs8);
-  const { [profileId]: _old, ...tokens } = await tokensItem.getValue();
-  await tokensItem.setValue(tokens);
+  await dropKey(tokensItem, profileId);
   return { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, modulusBits: key.modulusBits };
 }
 
@@ -62,8 +62,7 @@ export const lock: Handler<'vault.lock'> = async ({ profileId }, { services }) =
   }
   await services.keys.lock(profileId);
   // Locked means no new token can be minted, and the cached one is forgotten too.
-  const { [profileId]: _dropped, ...tokens } = await tokensItem.getValue();
-  await tokensItem.setValue(tokens);
+  await dropKey(tokensItem, profileId);
   services.queue.clearCache(profileId);
   return null;
 };
@@ -75,7 +74,7 @@ export const changePassphrase: Handler<'vault.changePassphrase'> = async ({ prof
   if (!vault) throw new AppError('vault_missing');
   // The current passphrase is tried here too: the same back-off as unlocking.
   const rewrapped = await context.services.unlockGuard.attempt(profileId, () => rewrapVault(vault, current, next));
-  await vaultsItem.setValue({ ...vaults, [profileId]: withPublicKey(rewrapped, vault) });
+  await updateItem(vaultsItem, (current) => ({ ...current, [profileId]: withPublicKey(rewrapped, vault) }));
   return null;
 };
 
@@ -112,7 +111,7 @@ export const importBackup: Handler<'vault.importBackup'> = async ({ text, passph
   const { fingerprint, modulusBits } = await publicKeyFromPkcs8(pkcs8);
   const publicKey = { fingerprint, modulusBits };
   const profile = { ...input, id: crypto.randomUUID(), createdAt: Date.now() };
-  await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profile.id]: { ...backup.vault, publicKey } });
+  await updateItem(vaultsItem, (vaults) => ({ ...vaults, [profile.id]: { ...backup.vault, publicKey } }));
   await services.profiles.put(profile);
   await services.keys.store(profile.id, pkcs8);
   return profile;

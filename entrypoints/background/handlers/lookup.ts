@@ -3,6 +3,7 @@ import type { LookupView, SchemaView } from '@/utils/messages/protocol';
 import type { Profile } from '@/utils/profiles/profile';
 import type { RecordValues } from '@/utils/schema';
 import { LOOKUP_HISTORY_LIMIT, lookupHistoryItem, settingsItem, type LookupHistoryEntry } from '@/utils/storage/items';
+import { dropKey, readItem, updateItem } from '@/utils/storage/update-item';
 import type { Services } from '../services';
 import { cachedSchema, readSchema } from './schema';
 import type { Handler } from './types';
@@ -76,30 +77,22 @@ export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId, schema
   return null;
 };
 
-// Look-ups finish concurrently; one read-modify-write at a time keeps every entry.
-let historyWrites: Promise<void> = Promise.resolve();
-
 function remember(profileId: string, entry: LookupHistoryEntry): Promise<void> {
-  historyWrites = historyWrites
-    .catch(() => undefined)
-    .then(async () => {
-      const all = await lookupHistoryItem.getValue();
-      const previous = (all[profileId] ?? []).filter((item) => !(item.schema === entry.schema && item.id === entry.id));
-      await lookupHistoryItem.setValue({ ...all, [profileId]: [entry, ...previous].slice(0, LOOKUP_HISTORY_LIMIT) });
-    });
+  const written = updateItem(lookupHistoryItem, (all) => {
+    const previous = (all[profileId] ?? []).filter((item) => !(item.schema === entry.schema && item.id === entry.id));
+    return { ...all, [profileId]: [entry, ...previous].slice(0, LOOKUP_HISTORY_LIMIT) };
+  });
   // History is a convenience: failing to write it must not fail the look-up.
-  return historyWrites.catch(() => undefined);
+  return written.then(() => undefined, () => undefined);
 }
 
 export const listHistory: Handler<'history.list'> = async (_payload, { services }) => {
   const profile = await services.activeProfile();
-  return (await lookupHistoryItem.getValue())[profile.id] ?? [];
+  return (await readItem(lookupHistoryItem))[profile.id] ?? [];
 };
 
 export const clearHistory: Handler<'history.clear'> = async (_payload, { services }) => {
   const profile = await services.activeProfile();
-  await historyWrites.catch(() => undefined);
-  const { [profile.id]: _dropped, ...rest } = await lookupHistoryItem.getValue();
-  await lookupHistoryItem.setValue(rest);
+  await dropKey(lookupHistoryItem, profile.id);
   return null;
 };

@@ -1,6 +1,7 @@
 import { AppError } from '@/utils/errors';
 import { validateProfileInput, type ProfileInput } from '@/utils/profiles/profile';
 import { activeProfileIdItem, knownDatasetsItem, lookupHistoryItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import { dropKey } from '@/utils/storage/update-item';
 import { LOCAL_BUILD, type Services } from '../services';
 import type { Handler } from './types';
 
@@ -33,8 +34,7 @@ export const saveProfile: Handler<'profiles.save'> = async ({ id, input }, { ser
     await services.profiles.put(updated);
     // A changed base URL, retailer or user makes any cached token meaningless.
     if (existing.baseUrl !== updated.baseUrl || existing.username !== updated.username || existing.retailer !== updated.retailer) {
-      const { [id]: _dropped, ...rest } = await tokensItem.getValue();
-      await tokensItem.setValue(rest);
+      await dropKey(tokensItem, id);
     }
     return updated;
   }

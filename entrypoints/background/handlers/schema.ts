@@ -4,7 +4,8 @@ import type { SchemaView } from '@/utils/messages/protocol';
 import type { Profile } from '@/utils/profiles/profile';
 import { knownDatasetsItem } from '@/utils/storage/items';
 import { targetOf, type Services } from '../services';
-import { loggedWrite } from './edit-log';
+import { withEditLog, type WriteDescription } from '@/utils/storage/edit-log';
+import { updateItem } from '@/utils/storage/update-item';
 import type { Handler } from './types';
 
 /** Schemas change rarely; five minutes of reuse spares Monetate and keeps the pickers quick. */
@@ -38,8 +39,9 @@ async function loadSchemas(services: Services, refresh: boolean): Promise<{ prof
   const list = (await services.auth.call(profile.id, (token) => services.client.listSchemas(targetOf(profile), token))) as SchemaView[];
   listCache.set(profile.id, { at: Date.now(), list });
   const names = list.map((schema) => schema.name);
-  const known = await knownDatasetsItem.getValue();
-  if (JSON.stringify(known[profile.id]) !== JSON.stringify(names)) await knownDatasetsItem.setValue({ ...known, [profile.id]: names });
+  await updateItem(knownDatasetsItem, (known) =>
+    JSON.stringify(known[profile.id]) === JSON.stringify(names) ? known : { ...known, [profile.id]: names },
+  );
   return { profileId: profile.id, list };
 }
 
@@ -76,11 +78,11 @@ export const getSchema: Handler<'schema.get'> = async ({ name, refresh }, { serv
 export function writeToMonetate<T>(
   services: Services,
   profile: Profile,
-  log: Parameters<typeof loggedWrite>[1],
+  log: WriteDescription,
   run: (token: string) => Promise<T>,
 ): Promise<T> {
   const probeRead = (token: string) => services.client.getSchema(targetOf(profile), token, log.schema);
-  return loggedWrite(profile, log, () => services.auth.call(profile.id, run, { probeRead }));
+  return withEditLog(profile, log, () => services.auth.call(profile.id, run, { probeRead }));
 }
 
 export const addAttributes: Handler<'schema.addAttributes'> = async ({ schema: name, fields }, { services }) => {
