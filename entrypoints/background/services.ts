@@ -11,6 +11,7 @@ import type { Profile } from '@/utils/profiles/profile';
 import type { AppState, OverlayStatus, ProfileSummary } from '@/utils/messages/protocol';
 import { lastJwtItem, nextLookupAtItem, recordReadsItem, settingsItem, tokensItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
 import { dropKey, updateItem } from '@/utils/storage/update-item';
+import { clearOn } from '@/utils/storage/clear-on';
 import { createUnlockGuard } from '@/utils/vault/unlock-guard';
 import { createProfileStore } from '@/utils/profiles/profile-store';
 import { createProfileSealer } from '@/utils/profiles/profile-seal';
@@ -41,12 +42,6 @@ export function createServices() {
   const client = createMonetateClient({ fetch: hostAccess.guardFetch((input, init) => globalThis.fetch(input, init)) });
   const reads = createReadStore({ load: () => recordReadsItem.getValue(), save: (list) => recordReadsItem.setValue(list) });
   const keys = createKeySession();
-  // Locking forgets the records read with that key too: they are customer data.
-  const lockKeys = keys.lock.bind(keys);
-  keys.lock = async (profileId?: string) => {
-    await lockKeys(profileId);
-    await reads.clear(profileId);
-  };
   // Wrong passphrases in a row slow the next try down, across worker and browser restarts.
   const unlockGuard = createUnlockGuard({
     now: () => Date.now(),
@@ -176,10 +171,22 @@ export function createServices() {
     await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
   }
 
-  async function lockAll() {
-    await keys.lock();
-    await tokensItem.setValue({});
-    queue.clearCache();
+  /**
+   * Locks one profile's key, or every key: clears what `items.ts` declares as cleared on lock
+   * (unlocked key, tokens, record reads), then the memory that mirrors it (signing keys, the
+   * read store's copy, cached look-up answers: customer data read with that key).
+   */
+  async function lock(profileId?: string) {
+    await clearOn('lock', profileId);
+    await keys.lock(profileId);
+    await reads.clear(profileId);
+    queue.clearCache(profileId);
+  }
+
+  /** Locks the profile, then removes its entry from every item declared per profile (see `items.ts`). */
+  async function forgetProfile(profileId: string) {
+    await lock(profileId);
+    await clearOn('profileDelete', profileId);
   }
 
   return {
@@ -199,7 +206,8 @@ export function createServices() {
     overlayStatus,
     scheduleStateBroadcast,
     touchActivity,
-    lockAll,
+    lock,
+    forgetProfile,
     AUTO_LOCK_ALARM,
   };
 }

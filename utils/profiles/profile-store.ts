@@ -27,7 +27,6 @@ export interface ProfileStore {
   /** Seals and stores a profile (new, or replacing the one with its id). Only for input a person gave in an extension page. */
   put(profile: Profile): Promise<void>;
   /** Removes a profile; the others are kept exactly as stored. */
-  remove(id: string): Promise<void>;
 }
 
 /** A stored profile: its fields plus the seal. Read as unknown: storage may hold anything. */
@@ -99,9 +98,6 @@ export function createProfileStore(options: { localBuild: boolean; sealer: Profi
         const index = stored.findIndex((entry) => idOf(entry) === clean.id);
         return (index >= 0 ? stored.map((entry, at) => (at === index ? sealed : entry)) : [...stored, sealed]) as Profile[];
       });
-    },
-    async remove(id) {
-      await updateItem(profilesItem, (current: unknown) => (Array.isArray(current) ? (current as unknown[]) : []).filter((entry) => idOf(entry) !== id) as Profile[]);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { AppError } from '@/utils/errors';
 import { generateKeyPair, importPrivateKey, publicKeyFromPkcs8, type ImportedKey } from '@/utils/keys';
 import { checkPassphraseStrength, exportVaultBackup, openVault, parseVaultBackup, rewrapVault, sealVault } from '@/utils/vault';
-import { tokensItem, vaultsItem } from '@/utils/storage/items';
+import { tokensItem, vaultsItem, type StoredVault, type VaultKeyIdentity } from '@/utils/storage/items';
+import type { SealedVault } from '@/utils/vault/types';
 import { dropKey, updateItem } from '@/utils/storage/update-item';
 import { isProductionBaseUrl, type Profile } from '@/utils/profiles/profile';
 import { checkProfileInput } from './profiles';
@@ -23,7 +24,7 @@ async function storeNewKey(profileId: string, key: ImportedKey, passphrase: stri
   // Only now, with a valid key sealed, is anything written.
   // Beside the vault, only what identifies the key (no PEM, no key bytes): the fingerprint lets a
   // locked profile still say which key Monetate must have.
-  const identity = { fingerprint: key.fingerprint, modulusBits: key.modulusBits };
+  const identity: VaultKeyIdentity = { fingerprint: key.fingerprint, modulusBits: key.modulusBits };
   await updateItem(vaultsItem, (vaults) => ({ ...vaults, [profileId]: { ...vault, publicKey: identity } }));
   await services.keys.store(profileId, key.pkcs8);
   await dropKey(tokensItem, profileId);
@@ -45,7 +46,7 @@ export const keyInfo: Handler<'key.info'> = async ({ profileId }, { services }) 
   const vault = (await vaultsItem.getValue())[profileId];
   if (!vault) return null;
   if ((await services.keys.unlockedIds()).has(profileId)) return publicKeyFromPkcs8(await services.keys.pkcs8(profileId));
-  const identity = (vault as { publicKey?: { fingerprint: string; modulusBits: number } }).publicKey;
+  const identity = vault.publicKey;
   return { publicKeyPem: null, fingerprint: identity?.fingerprint ?? 'unknown', modulusBits: identity?.modulusBits ?? 0 };
 };
 
@@ -56,14 +57,7 @@ export const unlock: Handler<'vault.unlock'> = async ({ profileId, passphrase },
 };
 
 export const lock: Handler<'vault.lock'> = async ({ profileId }, { services }) => {
-  if (profileId === undefined) {
-    await services.lockAll();
-    return null;
-  }
-  await services.keys.lock(profileId);
-  // Locked means no new token can be minted, and the cached one is forgotten too.
-  await dropKey(tokensItem, profileId);
-  services.queue.clearCache(profileId);
+  await services.lock(profileId);
   return null;
 };
 
@@ -82,10 +76,10 @@ export const exportBackup: Handler<'vault.exportBackup'> = async ({ profileId },
   const profile = await services.profileById(profileId);
   const vault = (await vaultsItem.getValue())[profileId];
   if (!vault) throw new AppError('vault_missing');
-  const { publicKey: _public, ...sealed } = vault as Record<string, unknown>;
+  const { publicKey: _public, ...sealed } = vault;
   const text = exportVaultBackup(
     { name: profile.name, baseUrl: profile.baseUrl, retailer: profile.retailer, username: profile.username, alg: profile.alg, ttlSeconds: profile.ttlSeconds },
-    sealed as unknown as Parameters<typeof exportVaultBackup>[1],
+    sealed,
   );
   const safeName = profile.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'profile';
   return { fileName: `monetate-key-backup-${safeName}.json`, text };
@@ -117,9 +111,9 @@ export const importBackup: Handler<'vault.importBackup'> = async ({ text, passph
   return profile;
 };
 
-function withPublicKey(vault: object, previous: unknown) {
-  const publicKey = (previous as { publicKey?: unknown }).publicKey;
-  return publicKey ? { ...vault, publicKey } : vault;
+/** A rewrapped vault keeps the identity of the key it holds (the key itself did not change). */
+function withPublicKey(vault: SealedVault, previous: StoredVault): StoredVault {
+  return previous.publicKey ? { ...vault, publicKey: previous.publicKey } : vault;
 }
 
 function uniqueName(name: string, taken: string[]): string {
