@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AppError } from '@/utils/errors';
-import { createMonetateClient, type MonetateTarget } from '@/utils/monetate';
+import { createMonetateClient } from '@/utils/monetate';
 import { createDataApiAuth } from '@/utils/monetate/data-api-auth';
 import { createReadStore } from '@/utils/records/read-store';
 import { createLookupQueue, type QueueSnapshot } from '@/utils/lookup-queue';
@@ -18,6 +18,10 @@ import { createProfileSealer } from '@/utils/profiles/profile-seal';
 import { createHostAccess } from '@/utils/profiles/host-access';
 import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
 import { createSurfaceRegistry } from './events';
+import { createSchemaCache } from './schema-cache';
+import { targetOf } from './target';
+
+export { targetOf };
 
 /** True in the local build (`npm run build:local`), which may reach the emulator on loopback. */
 export const LOCAL_BUILD = import.meta.env.MODE === 'emulator';
@@ -82,6 +86,9 @@ export function createServices() {
 
   // The one rule for a 401 (one fresh token) and a 403 (forget it) on every Data API call.
   const auth = createDataApiAuth(tokens);
+  const schemas = createSchemaCache({ client, auth });
+  /** Records with a save under way (by profile, dataset and ID): a second save of one is refused until the first ends. */
+  const savesInFlight = new Set<string>();
 
   const queue = createLookupQueue({
     loadNextAllowedAt: () => nextLookupAtItem.getValue(),
@@ -198,6 +205,8 @@ export function createServices() {
     tokens,
     auth,
     reads,
+    schemas,
+    savesInFlight,
     queue,
     registry,
     profileById,
@@ -214,9 +223,6 @@ export function createServices() {
 
 export type Services = ReturnType<typeof createServices>;
 
-export function targetOf(profile: Profile): MonetateTarget {
-  return { baseUrl: profile.baseUrl, retailer: profile.retailer };
-}
 
 function queueView(snapshot: QueueSnapshot) {
   return snapshot.waiting.map((entry) => ({
