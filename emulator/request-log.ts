@@ -30,5 +30,18 @@ export function requestLog(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('logEntry', entry);
     await next();
     if (entry.status === null) entry.status = c.res.status;
+    // A faulted write is answered before its body is read; its row count still belongs in the log.
+    if (entry.rowCount === undefined && c.req.method === 'POST' && DATA_WRITE.test(url.pathname)) entry.rowCount = await countRows(c.req.text());
   };
+}
+
+const DATA_WRITE = /\/data\/[^/]+\/$/;
+
+async function countRows(text: Promise<string>): Promise<number | undefined> {
+  try {
+    const value = JSON.parse(await text) as { schema_rows?: unknown };
+    return Array.isArray(value.schema_rows) ? value.schema_rows.length : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { buildDemoDatasets } from './demo-data.ts';
-import { sameJson, type JsonValue } from './json.ts';
+import { stringifyJsonExact, type JsonValue } from './json.ts';
 
 export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'] as const;
 export type DataType = (typeof DATA_TYPES)[number];
@@ -105,6 +105,8 @@ export interface RequestLogEntry {
   username?: string;
   /** The socket was destroyed instead of answering (drop-after-processing fault). */
   dropped?: boolean;
+  /** POST data: how many rows `schema_rows` held (set once the body was read). */
+  rowCount?: number;
 }
 
 export interface Flash {
@@ -174,7 +176,43 @@ export function rowsForId(dataset: Dataset, id: string): StoredRecord[] {
 /** Stores one row: a row whose unique key matches an existing one replaces it, any other is appended. */
 export function storeRow(dataset: Dataset, row: StoredRecord): void {
   const keyField = uniqueKeyField(dataset);
-  const index = keyField === undefined || !Object.hasOwn(row, keyField) ? -1 : dataset.records.findIndex((r) => sameJson(r[keyField], row[keyField]));
-  if (index >= 0) dataset.records[index] = row;
-  else dataset.records.push(row);
+  if (keyField === undefined || !Object.hasOwn(row, keyField)) {
+    dataset.records.push(row);
+    return;
+  }
+  const index = keyIndex(dataset, keyField);
+  const key = stringifyJsonExact(row[keyField]);
+  const at = index.positions.get(key);
+  if (at !== undefined) dataset.records[at] = row;
+  else {
+    index.positions.set(key, dataset.records.length);
+    dataset.records.push(row);
+  }
+  index.length = dataset.records.length;
+}
+
+interface KeyIndex {
+  field: string;
+  length: number;
+  positions: Map<string, number>;
+}
+const keyIndexes = new WeakMap<StoredRecord[], KeyIndex>();
+
+/**
+ * Where each unique key sits in the records, so a 100,000-row import does not scan the list
+ * for every row. Rebuilt whenever the list changed behind storeRow's back.
+ */
+function keyIndex(dataset: Dataset, field: string): KeyIndex {
+  const known = keyIndexes.get(dataset.records);
+  if (known && known.field === field && known.length === dataset.records.length) return known;
+  const positions = new Map<string, number>();
+  dataset.records.forEach((record, i) => {
+    if (!Object.hasOwn(record, field)) return;
+    const key = stringifyJsonExact(record[field]);
+    // The first stored row with a key is the one a write replaces, as findIndex did.
+    if (!positions.has(key)) positions.set(key, i);
+  });
+  const index = { field, length: dataset.records.length, positions };
+  keyIndexes.set(dataset.records, index);
+  return index;
 }

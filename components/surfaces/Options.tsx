@@ -10,6 +10,7 @@ import { ProfileForm } from '../profiles/ProfileForm';
 import { KeyManager } from '../keys/KeyManager';
 import { VaultTools, ImportBackup } from '../vault/VaultTools';
 import { SettingsForm } from '../settings/SettingsForm';
+import { ImportLink } from '../import/ImportLink';
 
 /** The options page: profiles, their keys and vaults, and settings. */
 export function Options() {
@@ -42,6 +43,9 @@ export function Options() {
   return (
     <main className="mdi-options mdi-stack">
       <h1>Monetate Data Inspector: options</h1>
+      <p>
+        <ImportLink />
+      </p>
       <section className="mdi-stack" aria-labelledby="profiles-heading">
         <h2 id="profiles-heading">Profiles</h2>
         {app.profiles.length > 0 && (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ImportLink } from '../import/ImportLink';
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { sendRequest } from '@/utils/messages/send';
@@ -107,6 +108,7 @@ export function Popup() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
+        <ImportLink />
       </footer>
     </main>
   );

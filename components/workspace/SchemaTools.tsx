@@ -6,6 +6,8 @@ import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { TextField } from '../common/TextField';
 import { notifyEditLogChanged } from './edit-log-events';
+import { ImportLink } from '../import/ImportLink';
+import { UploadHistory } from '../import/UploadHistory';
 
 /** What a dataset without an Identifier Name means for the person looking at it. */
 export const NO_IDENTIFIER_WARNING = 'This dataset has no Identifier Name: it cannot be used until it has one.';
@@ -51,6 +53,8 @@ export function SchemaTools({ schema, readOnly, onChanged }: { schema: SchemaVie
       </p>
       {!readOnly && <AddAttributeForm schema={schema} onChanged={onChanged} />}
       {!readOnly && <IdentifierNameForm schema={schema} onChanged={onChanged} />}
+      {!readOnly && <ImportLink />}
+      <UploadHistory schema={schema.name} />
     </section>
   );
 }

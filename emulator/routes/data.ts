@@ -10,6 +10,13 @@ import { DATA_BASE, datasetOr404, requireRetailer } from './common.ts';
 export const LOOKUP_INTERVAL_MS = 1000;
 
 /**
+ * Our choice, not Monetate's (it publishes no limit): a POST carries at most this many rows
+ * and this many bytes, else 413, so the importer's batch-size adaptation can be tested.
+ */
+export const MAX_POST_ROWS = 1000;
+export const MAX_POST_BYTES = 5 * 1024 * 1024;
+
+/**
  * Monetate allows one look-up per second per API user, measured at arrival. Every look-up
  * that is not itself throttled restarts the window, whatever its outcome (200, 400, 404).
  */
@@ -43,11 +50,18 @@ export function dataRoutes(deps: Deps): Hono<AppEnv> {
   app.post(`${DATA_BASE}/data/:schema/`, faultPoint(deps, 'write'), requireToken(deps), requireRetailer(), requireWriter(deps), async (c) => {
     const dataset = datasetOr404(deps, c, c.req.param('schema'));
     if (dataset instanceof Response) return dataset;
+    const text = await c.req.text();
+    const bytes = new TextEncoder().encode(text).byteLength;
+    if (bytes > MAX_POST_BYTES) return apiError(c, 413, `Request body is ${bytes} bytes; this emulator takes at most ${MAX_POST_BYTES} bytes per POST. Send fewer rows.`);
     const body = await readJson(c);
     if (!body.ok) return apiError(c, 400, `Request body is not valid JSON (${body.reason}).`);
     if (!isPlainObject(body.value) || !Array.isArray(body.value.schema_rows)) {
       return apiError(c, 400, 'Request body must be a JSON object with a "schema_rows" array.', { field: 'schema_rows' });
     }
+    const rowCount = body.value.schema_rows.length;
+    const entry = c.get('logEntry');
+    if (entry) entry.rowCount = rowCount;
+    if (rowCount > MAX_POST_ROWS) return apiError(c, 413, `Request has ${rowCount} rows; this emulator takes at most ${MAX_POST_ROWS} rows per POST. Send fewer rows.`, { field: 'schema_rows' });
     const extra = Object.keys(body.value).filter((k) => k !== 'schema_rows' && k !== '_sent_time');
     if (extra.length > 0) return apiError(c, 400, `Unknown properties in request body: ${extra.join(', ')}.`);
     const sentTime = body.value._sent_time;

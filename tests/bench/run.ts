@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: builds the local flavour, then measures look-up throughput under
- * Monetate's 1/s limit and the overlay's cost to the page, printing JSON figures.
+ * Monetate's 1/s limit, the overlay's cost to the page and bulk import, printing JSON figures.
  * Targets are shown here, not asserted: timing belongs in benchmarks, not in tests.
  */
 import { spawnSync } from 'node:child_process';
 import { benchLookups } from './lookups.ts';
 import { benchOverlay } from './overlay.ts';
+import { benchImport } from './import.ts';
 
 async function main() {
   if (!process.env.MDI_EXTENSION_DIR && !process.argv.includes('--no-build')) {
@@ -14,7 +15,8 @@ async function main() {
   }
   const lookups = await benchLookups();
   const overlay = await benchOverlay();
-  console.log(JSON.stringify({ lookups, overlay }, null, 2));
+  const bulkImport = await benchImport();
+  console.log(JSON.stringify({ lookups, overlay, import: bulkImport }, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import type { Profile, SigningAlgorithm } from '../profiles/profile';
 import type { ProfileProblem } from '../profiles/profile-store';
 import type { ErrorInfo } from '../errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
+import { importRequestSchemas, type ImportResponseMap } from '../import/messages';
 import type { RecordValue, RecordValues } from '../schema/types';
 
 /**
@@ -99,6 +100,8 @@ export const requestSchemas = {
   ]),
   'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
   'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
+  // Bulk import (the import page; extension pages only):
+  ...importRequestSchemas,
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -185,7 +188,7 @@ export interface OverlayStatus {
   confirmWrites: boolean;
 }
 
-export interface ResponseMap {
+export interface ResponseMap extends ImportResponseMap {
   'state.get': AppState;
   'profiles.save': Profile;
   'profiles.delete': null;

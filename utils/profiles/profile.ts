@@ -52,7 +52,7 @@ export const profileInputSchema = z.object({
     .string()
     .trim()
     .max(64)
-    .regex(/^([A-Za-z][A-Za-z0-9_-]*)?$/, 'A dataset name begins with a letter and has letters, digits, - and _.')
+    .regex(/^([A-Za-z][A-Za-z0-9 _-]*)?$/, 'A dataset name begins with a letter and has letters, digits, spaces, - and _.')
     .optional(),
 });
 

@@ -40,6 +40,29 @@ export function classifyWriteResult(error: unknown): EditLogEntry['result'] {
   return 'failed';
 }
 
+/** The log's sentence for a failed write: the error's detail, or its code. */
+function messageOf(error: unknown): string | undefined {
+  return error ? (error instanceof AppError ? (error.detail ?? error.code) : String(error)) : undefined;
+}
+
+/**
+ * Records a write whose outcome is already known when it is logged: an import as a whole,
+ * or one of its batches that failed.
+ * @example await logFinishedWrite(profile, { schema, recordId: '', kind: 'import', changes }, null);
+ */
+export async function logFinishedWrite(profile: { id: string; name: string }, write: WriteDescription, error: unknown): Promise<void> {
+  const message = messageOf(error);
+  await appendEditLog({
+    ...write,
+    id: crypto.randomUUID(),
+    at: Date.now(),
+    profileId: profile.id,
+    profileName: profile.name,
+    result: classifyWriteResult(error),
+    ...(message !== undefined ? { message } : {}),
+  });
+}
+
 /**
  * Runs one write to Monetate with its edit-log entry: written as `sent` before the request
  * leaves (a worker stopped mid-write leaves it so), and given its result when the answer comes.
@@ -56,7 +79,7 @@ export async function withEditLog<T>(profile: { id: string; name: string }, writ
     error = caught;
     throw caught;
   } finally {
-    const message = error ? (error instanceof AppError ? (error.detail ?? error.code) : String(error)) : undefined;
+    const message = messageOf(error);
     const ended: EditLogEntry = { ...entry, result: classifyWriteResult(error), ...(message !== undefined ? { message } : {}) };
     // The write's own outcome matters more than its log line: a failed log update is not the write's failure.
     await replaceEditLogEntry(ended).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { Profile, SigningAlgorithm } from '../profiles/profile';
+import type { ImportJob } from '../import/job';
 import type { RecordRead } from '../records/compose';
 import type { SealedVault } from '../vault/types';
 import type { UnlockFailures } from '../vault/unlock-backoff';
@@ -95,7 +96,8 @@ export interface EditLogEntry {
   profileName: string;
   schema: string;
   recordId: string;
-  kind: 'update' | 'add_row' | 'create' | 'add_attributes' | 'set_identifier';
+  /** `import`: one whole import (changes carry file, rows accepted/rejected/unknown, batches); `import_batch`: one failed batch. */
+  kind: 'update' | 'add_row' | 'create' | 'add_attributes' | 'set_identifier' | 'import' | 'import_batch';
   changes: Array<{ field: string; before: unknown; after: unknown }>;
   /**
    * `sent` is written before the request leaves and replaced when the answer comes; one that
@@ -175,6 +177,15 @@ export const knownDatasetsItem = clearing(
 export const pendingShowItem = clearing(
   storage.defineItem<{ schema: string; id: string; at: number } | null>('session:pendingShow', { fallback: null }),
   [],
+);
+/**
+ * Each profile's current import job: dataset, mapping, file fingerprint and every batch's
+ * state, never a row of the file (rows are read again from the file to resume).
+ */
+export const importJobsItem = clearing(
+  storage.defineItem<Record<string, ImportJob>>('local:importJobs', { fallback: {}, version: 1 }),
+  ['profileDelete'],
+  withoutKey,
 );
 
 /**

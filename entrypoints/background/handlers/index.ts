@@ -6,6 +6,7 @@ import { cancelLookups, clearHistory, listHistory, lookupRecord } from './lookup
 import { addAttributes, getSchema, listSchemas, setIdentifier } from './schema';
 import { saveRecord } from './records';
 import { clearEditLog, listEditLog } from './edit-log';
+import { controlImport, currentImport, listUploads, mergeImportRows, sendImportBatch, settleImport, startImport } from './import';
 import { hideOverlayOnSite, overlayStatus, saveLauncherPosition, saveSettings, showInSidePanel, takePendingShow } from './settings';
 
 /** Every request type and the one small handler that answers it. */
@@ -41,4 +42,11 @@ export const handlers: HandlerMap = {
   'record.save': saveRecord,
   'launcher.save': saveLauncherPosition,
   'overlay.hideOnSite': hideOverlayOnSite,
+  'import.current': currentImport,
+  'import.start': startImport,
+  'import.control': controlImport,
+  'import.sendBatch': sendImportBatch,
+  'import.settle': settleImport,
+  'import.merge': mergeImportRows,
+  'schema.uploads': listUploads,
 };

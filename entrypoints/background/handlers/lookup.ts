@@ -3,6 +3,9 @@ import { dropKey, readItem } from '@/utils/storage/update-item';
 import { runLookup } from '../lookups';
 import type { Handler } from './types';
 
+// Kept for the bulk import handler, which looks records up the same way.
+export { runLookup };
+
 export const lookupRecord: Handler<'lookup.record'> = async (payload, { services }) => runLookup(services, payload);
 
 export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId, schema, id }, { services }) => {

@@ -4,6 +4,9 @@ import { targetOf } from '../target';
 import { writableProfile, writeToMonetate } from '../writes';
 import type { Handler } from './types';
 
+// Kept for the bulk import handler.
+export { writableProfile };
+
 export const listSchemas: Handler<'schema.list'> = async ({ refresh }, { services }) =>
   services.schemas.list(await services.activeProfile(), Boolean(refresh));
 
