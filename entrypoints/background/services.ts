@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { AppError } from '@/utils/errors';
 import { createMonetateClient } from '@/utils/monetate';
 import { createDataApiAuth } from '@/utils/monetate/data-api-auth';
 import { createReadStore } from '@/utils/records/read-store';
@@ -101,8 +100,7 @@ export function createServices() {
       try {
         return await client.lookupRecord(targetOf(profile), token.token, request.schema, request.id, { signal });
       } catch (error) {
-        // "No such record" is an answer worth caching, not a failure.
-        if (error instanceof AppError && error.code === 'not_found' && error.status === 404) return { record: null, rows: [] };
+        // A 404 stays an error here: the queue turns it into "no such record" (and caches it).
         await auth.refused(profile.id, error);
         throw error;
       }
