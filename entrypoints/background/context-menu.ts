@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { knownDatasetsItem, pendingShowItem } from '@/utils/storage/items';
-import { runLookup } from './handlers/lookup';
+import { runLookup } from './lookups';
 import type { Services } from './services';
 
 const ROOT_ID = 'mdi-lookup';

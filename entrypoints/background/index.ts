@@ -42,7 +42,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === getServices().AUTO_LOCK_ALARM) void getServices().lockAll();
+    if (alarm.name === getServices().AUTO_LOCK_ALARM) void getServices().lock();
   });
 
   browser.runtime.onInstalled.addListener(() => void rebuildContextMenu(getServices));

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createMonetateClient, type MonetateTarget } from '@/utils/monetate';
+import { createMonetateClient } from '@/utils/monetate';
 import { createDataApiAuth } from '@/utils/monetate/data-api-auth';
 import { createReadStore } from '@/utils/records/read-store';
 import { createLookupQueue, type QueueSnapshot } from '@/utils/lookup-queue';
@@ -9,12 +9,18 @@ import { createTokenService } from '@/utils/tokens/token-service';
 import type { Profile } from '@/utils/profiles/profile';
 import type { AppState, OverlayStatus, ProfileSummary } from '@/utils/messages/protocol';
 import { lastJwtItem, nextLookupAtItem, recordReadsItem, settingsItem, tokensItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
+import { dropKey, updateItem } from '@/utils/storage/update-item';
+import { clearOn } from '@/utils/storage/clear-on';
 import { createUnlockGuard } from '@/utils/vault/unlock-guard';
 import { createProfileStore } from '@/utils/profiles/profile-store';
 import { createProfileSealer } from '@/utils/profiles/profile-seal';
 import { createHostAccess } from '@/utils/profiles/host-access';
 import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
 import { createSurfaceRegistry } from './events';
+import { createSchemaCache } from './schema-cache';
+import { targetOf } from './target';
+
+export { targetOf };
 
 /** True in the local build (`npm run build:local`), which may reach the emulator on loopback. */
 export const LOCAL_BUILD = import.meta.env.MODE === 'emulator';
@@ -39,12 +45,6 @@ export function createServices() {
   const client = createMonetateClient({ fetch: hostAccess.guardFetch((input, init) => globalThis.fetch(input, init)) });
   const reads = createReadStore({ load: () => recordReadsItem.getValue(), save: (list) => recordReadsItem.setValue(list) });
   const keys = createKeySession();
-  // Locking forgets the records read with that key too: they are customer data.
-  const lockKeys = keys.lock.bind(keys);
-  keys.lock = async (profileId?: string) => {
-    await lockKeys(profileId);
-    await reads.clear(profileId);
-  };
   // Wrong passphrases in a row slow the next try down, across worker and browser restarts.
   const unlockGuard = createUnlockGuard({
     now: () => Date.now(),
@@ -69,8 +69,7 @@ export function createServices() {
     now: () => Date.now(),
     load: async (profileId) => (await tokensItem.getValue())[profileId],
     save: async (profileId, token) => {
-      const { [profileId]: _old, ...rest } = await tokensItem.getValue();
-      await tokensItem.setValue(token ? { ...rest, [profileId]: token } : rest);
+      await (token ? updateItem(tokensItem, (all) => ({ ...all, [profileId]: token })) : dropKey(tokensItem, profileId));
     },
     mint: async (profileId, { iatOffsetSeconds }) => {
       const profile = await profileById(profileId);
@@ -86,6 +85,9 @@ export function createServices() {
 
   // The one rule for a 401 (one fresh token) and a 403 (forget it) on every Data API call.
   const auth = createDataApiAuth(tokens);
+  const schemas = createSchemaCache({ client, auth });
+  /** Records with a save under way (by profile, dataset and ID): a second save of one is refused until the first ends. */
+  const savesInFlight = new Set<string>();
 
   const queue = createLookupQueue({
     loadNextAllowedAt: () => nextLookupAtItem.getValue(),
@@ -174,10 +176,22 @@ export function createServices() {
     await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
   }
 
-  async function lockAll() {
-    await keys.lock();
-    await tokensItem.setValue({});
-    queue.clearCache();
+  /**
+   * Locks one profile's key, or every key: clears what `items.ts` declares as cleared on lock
+   * (unlocked key, tokens, record reads), then the memory that mirrors it (signing keys, the
+   * read store's copy, cached look-up answers: customer data read with that key).
+   */
+  async function lock(profileId?: string) {
+    await clearOn('lock', profileId);
+    await keys.lock(profileId);
+    await reads.clear(profileId);
+    queue.clearCache(profileId);
+  }
+
+  /** Locks the profile, then removes its entry from every item declared per profile (see `items.ts`). */
+  async function forgetProfile(profileId: string) {
+    await lock(profileId);
+    await clearOn('profileDelete', profileId);
   }
 
   return {
@@ -189,6 +203,8 @@ export function createServices() {
     tokens,
     auth,
     reads,
+    schemas,
+    savesInFlight,
     queue,
     registry,
     profileById,
@@ -197,16 +213,14 @@ export function createServices() {
     overlayStatus,
     scheduleStateBroadcast,
     touchActivity,
-    lockAll,
+    lock,
+    forgetProfile,
     AUTO_LOCK_ALARM,
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
-export function targetOf(profile: Profile): MonetateTarget {
-  return { baseUrl: profile.baseUrl, retailer: profile.retailer };
-}
 
 function queueView(snapshot: QueueSnapshot) {
   return snapshot.waiting.map((entry) => ({

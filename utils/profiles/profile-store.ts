@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { activeProfileIdItem, profilesItem } from '../storage/items';
+import { updateItem } from '../storage/update-item';
 import { pickActiveProfile } from '../storage/active-profile';
 import { profileSchema, validateProfileInput, type Profile } from './profile';
 import type { ProfileSealer } from './profile-seal';
@@ -26,7 +27,6 @@ export interface ProfileStore {
   /** Seals and stores a profile (new, or replacing the one with its id). Only for input a person gave in an extension page. */
   put(profile: Profile): Promise<void>;
   /** Removes a profile; the others are kept exactly as stored. */
-  remove(id: string): Promise<void>;
 }
 
 /** A stored profile: its fields plus the seal. Read as unknown: storage may hold anything. */
@@ -93,12 +93,11 @@ export function createProfileStore(options: { localBuild: boolean; sealer: Profi
     async put(profile) {
       const clean = profileSchema.parse(profile);
       const sealed = { ...clean, seal: await sealer.seal(clean) };
-      const stored = await raw();
-      const index = stored.findIndex((entry) => idOf(entry) === clean.id);
-      await profilesItem.setValue((index >= 0 ? stored.map((entry, at) => (at === index ? sealed : entry)) : [...stored, sealed]) as Profile[]);
-    },
-    async remove(id) {
-      await profilesItem.setValue((await raw()).filter((entry) => idOf(entry) !== id) as Profile[]);
+      await updateItem(profilesItem, (current: unknown) => {
+        const stored = Array.isArray(current) ? (current as unknown[]) : [];
+        const index = stored.findIndex((entry) => idOf(entry) === clean.id);
+        return (index >= 0 ? stored.map((entry, at) => (at === index ? sealed : entry)) : [...stored, sealed]) as Profile[];
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import { base64ToBytes, bytesToBase64 } from '../encoding';
 import { importSigningKey, type SigningAlg } from '../keys';
 import { openVault } from '../vault';
 import { unlockedKeysItem, vaultsItem } from '../storage/items';
+import { dropKey, updateItem } from '../storage/update-item';
 
 /**
  * Which profiles' keys are unlocked. The unlocked PKCS#8 lives only in `session` storage
@@ -22,19 +23,17 @@ export function createKeySession() {
 
     /** Keeps an already-decrypted key unlocked (after generate or import, the user just typed the passphrase). */
     async store(profileId: string, pkcs8: Uint8Array): Promise<void> {
-      const unlocked = await unlockedKeysItem.getValue();
-      await unlockedKeysItem.setValue({ ...unlocked, [profileId]: bytesToBase64(pkcs8) });
+      await updateItem(unlockedKeysItem, (unlocked) => ({ ...unlocked, [profileId]: bytesToBase64(pkcs8) }));
       for (const key of signingKeys.keys()) if (key.startsWith(`${profileId}\u0000`)) signingKeys.delete(key);
     },
 
     async lock(profileId?: string): Promise<void> {
       if (profileId === undefined) {
-        await unlockedKeysItem.setValue({});
+        await updateItem(unlockedKeysItem, () => ({}));
         signingKeys.clear();
         return;
       }
-      const { [profileId]: _dropped, ...rest } = await unlockedKeysItem.getValue();
-      await unlockedKeysItem.setValue(rest);
+      await dropKey(unlockedKeysItem, profileId);
       for (const key of signingKeys.keys()) if (key.startsWith(`${profileId}\u0000`)) signingKeys.delete(key);
     },
 

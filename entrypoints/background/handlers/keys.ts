@@ -1,7 +1,9 @@
 import { AppError } from '@/utils/errors';
 import { generateKeyPair, importPrivateKey, publicKeyFromPkcs8, type ImportedKey } from '@/utils/keys';
 import { checkPassphraseStrength, exportVaultBackup, openVault, parseVaultBackup, rewrapVault, sealVault } from '@/utils/vault';
-import { tokensItem, vaultsItem } from '@/utils/storage/items';
+import { tokensItem, vaultsItem, type StoredVault, type VaultKeyIdentity } from '@/utils/storage/items';
+import type { SealedVault } from '@/utils/vault/types';
+import { dropKey, updateItem } from '@/utils/storage/update-item';
 import { isProductionBaseUrl, type Profile } from '@/utils/profiles/profile';
 import { checkProfileInput } from './profiles';
 import type { HandlerContext, Handler } from './types';
@@ -22,11 +24,10 @@ async function storeNewKey(profileId: string, key: ImportedKey, passphrase: stri
   // Only now, with a valid key sealed, is anything written.
   // Beside the vault, only what identifies the key (no PEM, no key bytes): the fingerprint lets a
   // locked profile still say which key Monetate must have.
-  const identity = { fingerprint: key.fingerprint, modulusBits: key.modulusBits };
-  await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profileId]: { ...vault, publicKey: identity } });
+  const identity: VaultKeyIdentity = { fingerprint: key.fingerprint, modulusBits: key.modulusBits };
+  await updateItem(vaultsItem, (vaults) => ({ ...vaults, [profileId]: { ...vault, publicKey: identity } }));
   await services.keys.store(profileId, key.pkcs8);
-  const { [profileId]: _old, ...tokens } = await tokensItem.getValue();
-  await tokensItem.setValue(tokens);
+  await dropKey(tokensItem, profileId);
   return { publicKeyPem: key.publicKeyPem, fingerprint: key.fingerprint, modulusBits: key.modulusBits };
 }
 
@@ -45,7 +46,7 @@ export const keyInfo: Handler<'key.info'> = async ({ profileId }, { services }) 
   const vault = (await vaultsItem.getValue())[profileId];
   if (!vault) return null;
   if ((await services.keys.unlockedIds()).has(profileId)) return publicKeyFromPkcs8(await services.keys.pkcs8(profileId));
-  const identity = (vault as { publicKey?: { fingerprint: string; modulusBits: number } }).publicKey;
+  const identity = vault.publicKey;
   return { publicKeyPem: null, fingerprint: identity?.fingerprint ?? 'unknown', modulusBits: identity?.modulusBits ?? 0 };
 };
 
@@ -56,15 +57,7 @@ export const unlock: Handler<'vault.unlock'> = async ({ profileId, passphrase },
 };
 
 export const lock: Handler<'vault.lock'> = async ({ profileId }, { services }) => {
-  if (profileId === undefined) {
-    await services.lockAll();
-    return null;
-  }
-  await services.keys.lock(profileId);
-  // Locked means no new token can be minted, and the cached one is forgotten too.
-  const { [profileId]: _dropped, ...tokens } = await tokensItem.getValue();
-  await tokensItem.setValue(tokens);
-  services.queue.clearCache(profileId);
+  await services.lock(profileId);
   return null;
 };
 
@@ -75,7 +68,7 @@ export const changePassphrase: Handler<'vault.changePassphrase'> = async ({ prof
   if (!vault) throw new AppError('vault_missing');
   // The current passphrase is tried here too: the same back-off as unlocking.
   const rewrapped = await context.services.unlockGuard.attempt(profileId, () => rewrapVault(vault, current, next));
-  await vaultsItem.setValue({ ...vaults, [profileId]: withPublicKey(rewrapped, vault) });
+  await updateItem(vaultsItem, (current) => ({ ...current, [profileId]: withPublicKey(rewrapped, vault) }));
   return null;
 };
 
@@ -83,10 +76,10 @@ export const exportBackup: Handler<'vault.exportBackup'> = async ({ profileId },
   const profile = await services.profileById(profileId);
   const vault = (await vaultsItem.getValue())[profileId];
   if (!vault) throw new AppError('vault_missing');
-  const { publicKey: _public, ...sealed } = vault as Record<string, unknown>;
+  const { publicKey: _public, ...sealed } = vault;
   const text = exportVaultBackup(
     { name: profile.name, baseUrl: profile.baseUrl, retailer: profile.retailer, username: profile.username, alg: profile.alg, ttlSeconds: profile.ttlSeconds },
-    sealed as unknown as Parameters<typeof exportVaultBackup>[1],
+    sealed,
   );
   const safeName = profile.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'profile';
   return { fileName: `monetate-key-backup-${safeName}.json`, text };
@@ -112,15 +105,15 @@ export const importBackup: Handler<'vault.importBackup'> = async ({ text, passph
   const { fingerprint, modulusBits } = await publicKeyFromPkcs8(pkcs8);
   const publicKey = { fingerprint, modulusBits };
   const profile = { ...input, id: crypto.randomUUID(), createdAt: Date.now() };
-  await vaultsItem.setValue({ ...(await vaultsItem.getValue()), [profile.id]: { ...backup.vault, publicKey } });
+  await updateItem(vaultsItem, (vaults) => ({ ...vaults, [profile.id]: { ...backup.vault, publicKey } }));
   await services.profiles.put(profile);
   await services.keys.store(profile.id, pkcs8);
   return profile;
 };
 
-function withPublicKey(vault: object, previous: unknown) {
-  const publicKey = (previous as { publicKey?: unknown }).publicKey;
-  return publicKey ? { ...vault, publicKey } : vault;
+/** A rewrapped vault keeps the identity of the key it holds (the key itself did not change). */
+function withPublicKey(vault: SealedVault, previous: StoredVault): StoredVault {
+  return previous.publicKey ? { ...vault, publicKey: previous.publicKey } : vault;
 }
 
 function uniqueName(name: string, taken: string[]): string {

@@ -1,73 +1,10 @@
-import { AppError } from '@/utils/errors';
-import type { LookupView, SchemaView } from '@/utils/messages/protocol';
-import type { Profile } from '@/utils/profiles/profile';
-import type { RecordValues } from '@/utils/schema';
-import { LOOKUP_HISTORY_LIMIT, lookupHistoryItem, settingsItem, type LookupHistoryEntry } from '@/utils/storage/items';
-import type { Services } from '../services';
-import { cachedSchema, readSchema } from './schema';
+import { lookupHistoryItem } from '@/utils/storage/items';
+import { dropKey, readItem } from '@/utils/storage/update-item';
+import { runLookup } from '../lookups';
 import type { Handler } from './types';
 
-export interface LookupAsk {
-  schema: string;
-  id: string;
-  refresh?: boolean;
-  /** Who waits: closing that surface (or tab) drops the look-up unless someone else waits too. */
-  callerId: string;
-}
-
-/**
- * Looks a record up for the active profile through the one rate-limited queue. The ID is
- * trimmed (Monetate STRING values cannot carry edge whitespace) and otherwise kept exactly.
- * The token is made ready before the request joins the queue, so minting never delays a send
- * past its slot (and a locked key fails at once instead of after waiting its turn). An expired
- * token is renewed once by the queue itself (see `reauthorize` in services), keeping the pace.
- * The answer is kept as the read every later save of this record is composed from.
- * @example const view = await runLookup(services, { schema: 'customers', id: 'C-1', callerId: 'context-menu' });
- */
-export async function runLookup(services: Services, { schema, id: typed, refresh, callerId }: LookupAsk): Promise<LookupView> {
-  const id = typed.trim();
-  const profile = await services.activeProfile();
-  await services.tokens.get(profile.id);
-  const request = { profileId: profile.id, schema, id };
-  const { cacheTtlSeconds } = await settingsItem.getValue();
-  const enqueue = (fresh: boolean) => services.queue.enqueue(request, { callerId, refresh: fresh }).promise;
-  let outcome;
-  try {
-    outcome = await enqueue(Boolean(refresh) || cacheTtlSeconds === 0);
-    // Older than the user's "reuse answers for" setting: ask Monetate again.
-    if (outcome.fromCache && Date.now() - outcome.fetchedAt > cacheTtlSeconds * 1000) outcome = await enqueue(true);
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'cancelled') await remember(profile.id, { schema, id, at: Date.now(), outcome: 'error' });
-    throw error;
-  }
-  const rows = outcome.result.rows as RecordValues[];
-  const freshSchema = await schemaForRows(services, profile, schema, rows);
-  const known = freshSchema ?? cachedSchema(profile.id, schema);
-  await services.reads.remember({ profileId: profile.id, schema, id, readAt: outcome.fetchedAt, rows, schemaFields: known ? Object.keys(known.fields) : null });
-  if (!outcome.fromCache) await remember(profile.id, { schema, id, at: Date.now(), outcome: rows.length > 0 ? 'found' : 'not_found' });
-  return {
-    profileId: profile.id,
-    schema,
-    id,
-    idTrimmed: id !== typed,
-    rows,
-    fromCache: outcome.fromCache,
-    fetchedAt: outcome.fetchedAt,
-    ...(freshSchema ? { freshSchema } : {}),
-  };
-}
-
-/**
- * Rows naming a field the cached schema lacks mean the dataset changed: the schema is read
- * again first, so the surfaces and the next save know the new field. Without a cached schema
- * nothing is read here (the save reads a fresh one anyway).
- */
-async function schemaForRows(services: Services, profile: Profile, schema: string, rows: readonly RecordValues[]): Promise<SchemaView | undefined> {
-  const cached = cachedSchema(profile.id, schema);
-  if (!cached || !rows.some((row) => Object.keys(row).some((field) => !Object.hasOwn(cached.fields, field)))) return undefined;
-  // The look-up answered; a failed schema read must not turn it into an error.
-  return readSchema(services, profile, schema, { refresh: true }).catch(() => undefined);
-}
+// Kept for the bulk import handler, which looks records up the same way.
+export { runLookup };
 
 export const lookupRecord: Handler<'lookup.record'> = async (payload, { services }) => runLookup(services, payload);
 
@@ -76,30 +13,13 @@ export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId, schema
   return null;
 };
 
-// Look-ups finish concurrently; one read-modify-write at a time keeps every entry.
-let historyWrites: Promise<void> = Promise.resolve();
-
-function remember(profileId: string, entry: LookupHistoryEntry): Promise<void> {
-  historyWrites = historyWrites
-    .catch(() => undefined)
-    .then(async () => {
-      const all = await lookupHistoryItem.getValue();
-      const previous = (all[profileId] ?? []).filter((item) => !(item.schema === entry.schema && item.id === entry.id));
-      await lookupHistoryItem.setValue({ ...all, [profileId]: [entry, ...previous].slice(0, LOOKUP_HISTORY_LIMIT) });
-    });
-  // History is a convenience: failing to write it must not fail the look-up.
-  return historyWrites.catch(() => undefined);
-}
-
 export const listHistory: Handler<'history.list'> = async (_payload, { services }) => {
   const profile = await services.activeProfile();
-  return (await lookupHistoryItem.getValue())[profile.id] ?? [];
+  return (await readItem(lookupHistoryItem))[profile.id] ?? [];
 };
 
 export const clearHistory: Handler<'history.clear'> = async (_payload, { services }) => {
   const profile = await services.activeProfile();
-  await historyWrites.catch(() => undefined);
-  const { [profile.id]: _dropped, ...rest } = await lookupHistoryItem.getValue();
-  await lookupHistoryItem.setValue(rest);
+  await dropKey(lookupHistoryItem, profile.id);
   return null;
 };

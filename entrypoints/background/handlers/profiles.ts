@@ -1,6 +1,7 @@
 import { AppError } from '@/utils/errors';
 import { validateProfileInput, type ProfileInput } from '@/utils/profiles/profile';
-import { activeProfileIdItem, knownDatasetsItem, lookupHistoryItem, tokensItem, vaultsItem } from '@/utils/storage/items';
+import { activeProfileIdItem, tokensItem } from '@/utils/storage/items';
+import { dropKey, updateItem } from '@/utils/storage/update-item';
 import { LOCAL_BUILD, type Services } from '../services';
 import type { Handler } from './types';
 
@@ -33,8 +34,7 @@ export const saveProfile: Handler<'profiles.save'> = async ({ id, input }, { ser
     await services.profiles.put(updated);
     // A changed base URL, retailer or user makes any cached token meaningless.
     if (existing.baseUrl !== updated.baseUrl || existing.username !== updated.username || existing.retailer !== updated.retailer) {
-      const { [id]: _dropped, ...rest } = await tokensItem.getValue();
-      await tokensItem.setValue(rest);
+      await dropKey(tokensItem, id);
     }
     return updated;
   }
@@ -49,20 +49,8 @@ export const deleteProfile: Handler<'profiles.delete'> = async ({ id }, { servic
   const profiles = (await services.profiles.list()).map((entry) => entry.profile);
   if (!profiles.some((profile) => profile.id === id)) throw new AppError('profile_missing');
   const remaining = profiles.filter((profile) => profile.id !== id);
-  await services.keys.lock(id);
-  const { [id]: _vault, ...vaults } = await vaultsItem.getValue();
-  const { [id]: _token, ...tokens } = await tokensItem.getValue();
-  const { [id]: _history, ...history } = await lookupHistoryItem.getValue();
-  const { [id]: _datasets, ...datasets } = await knownDatasetsItem.getValue();
-  await Promise.all([
-    vaultsItem.setValue(vaults),
-    tokensItem.setValue(tokens),
-    lookupHistoryItem.setValue(history),
-    knownDatasetsItem.setValue(datasets),
-    services.profiles.remove(id),
-  ]);
-  if ((await activeProfileIdItem.getValue()) === id) await activeProfileIdItem.setValue(remaining[0]?.id ?? null);
-  services.queue.clearCache(id);
+  await services.forgetProfile(id);
+  await updateItem(activeProfileIdItem, (active) => (active === id ? (remaining[0]?.id ?? null) : active));
   return null;
 };
 

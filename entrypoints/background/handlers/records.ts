@@ -3,13 +3,11 @@ import type { SaveResult } from '@/utils/messages/protocol';
 import { composeCreate, composeEdit, recordIdOf, type ComposedRow } from '@/utils/records/compose';
 import { describeSchema, type DatasetSchema, type RecordValues } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
-import { targetOf, type Services } from '../services';
-import { runLookup } from './lookup';
-import { readSchema, writableProfile, writeToMonetate } from './schema';
+import type { Services } from '../services';
+import { targetOf } from '../target';
+import { runLookup } from '../lookups';
+import { writableProfile, writeToMonetate } from '../writes';
 import type { Handler } from './types';
-
-/** Records with a save under way; a second save of the same record is refused until the first ends. */
-const savesInFlight = new Set<string>();
 
 /** The caller a save's own existence check waits as (no surface closing can cancel it). */
 const SAVE_CHECK_CALLER = 'record.save';
@@ -23,8 +21,9 @@ const SAVE_CHECK_CALLER = 'record.save';
  */
 export const saveRecord: Handler<'record.save'> = async (payload, { services }) => {
   const profile = await writableProfile(services);
+  const { savesInFlight } = services;
   const name = payload.schema;
-  const schema = (await readSchema(services, profile, name, { refresh: true })) as DatasetSchema;
+  const schema = (await services.schemas.read(profile, name, { refresh: true })) as DatasetSchema;
   const changes = payload.changes as RecordValues;
   let composed: ComposedRow;
   let kind: SaveResult['kind'];

@@ -1,24 +1,21 @@
 import { AppError } from '@/utils/errors';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { DEFAULT_LAUNCHER_POSITION, settingsItem, pendingShowItem } from '@/utils/storage/items';
+import { updateItem } from '@/utils/storage/update-item';
 import { originOf } from '../sender';
 import type { Handler } from './types';
 
-export const saveSettings: Handler<'settings.save'> = async (changes) => {
-  const current = await settingsItem.getValue();
-  const next = {
+export const saveSettings: Handler<'settings.save'> = (changes) =>
+  updateItem(settingsItem, (current) => ({
     ...current,
     ...(changes.autoLockMinutes !== undefined ? { autoLockMinutes: changes.autoLockMinutes } : {}),
     ...(changes.cacheTtlSeconds !== undefined ? { cacheTtlSeconds: changes.cacheTtlSeconds } : {}),
     ...(changes.overlayHiddenOrigins !== undefined ? { overlayHiddenOrigins: changes.overlayHiddenOrigins } : {}),
     ...(changes.resetLauncherPosition ? { launcherPosition: DEFAULT_LAUNCHER_POSITION } : {}),
-  };
-  await settingsItem.setValue(next);
-  return next;
-};
+  }));
 
 export const saveLauncherPosition: Handler<'launcher.save'> = async (position) => {
-  await settingsItem.setValue({ ...(await settingsItem.getValue()), launcherPosition: position });
+  await updateItem(settingsItem, (settings) => ({ ...settings, launcherPosition: position }));
   return null;
 };
 
@@ -29,10 +26,9 @@ export const saveLauncherPosition: Handler<'launcher.save'> = async (position) =
 export const hideOverlayOnSite: Handler<'overlay.hideOnSite'> = async ({ origin }, { sender, senderKind }) => {
   const senderOrigin = sender.origin ?? originOf(sender.url);
   if (senderKind !== 'content-script' || !senderOrigin || senderOrigin !== origin) throw new AppError('forbidden_sender');
-  const settings = await settingsItem.getValue();
-  if (!settings.overlayHiddenOrigins.includes(origin)) {
-    await settingsItem.setValue({ ...settings, overlayHiddenOrigins: [...settings.overlayHiddenOrigins, origin] });
-  }
+  await updateItem(settingsItem, (settings) =>
+    settings.overlayHiddenOrigins.includes(origin) ? settings : { ...settings, overlayHiddenOrigins: [...settings.overlayHiddenOrigins, origin] },
+  );
   return null;
 };
 
@@ -56,8 +52,12 @@ export const showInSidePanel: Handler<'sidepanel.show'> = async ({ schema, id },
 };
 
 export const takePendingShow: Handler<'sidepanel.takePending'> = async () => {
-  const pending = await pendingShowItem.getValue();
-  await pendingShowItem.setValue(null);
+  let pending = null as Awaited<ReturnType<typeof pendingShowItem.getValue>>;
+  // Taken and cleared in one step: two panels opening together do not both show it.
+  await updateItem(pendingShowItem, (current) => {
+    pending = current;
+    return null;
+  });
   // A request older than a minute was for a panel that never opened; do not surprise the user.
   return pending && Date.now() - pending.at < 60_000 ? { schema: pending.schema, id: pending.id } : null;
 };

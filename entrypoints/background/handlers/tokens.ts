@@ -1,5 +1,5 @@
 import { recordUrl } from '@/utils/monetate';
-import { targetOf } from '../services';
+import { targetOf } from '../target';
 import type { Handler } from './types';
 
 export const getToken: Handler<'token.get'> = async ({ fresh }, { services }) => {
