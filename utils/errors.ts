@@ -1,3 +1,16 @@
+/** Input our own checks refuse before anything is sent: a write refused so changed nothing. */
+export const INPUT_REFUSALS = [
+  'invalid_input',
+  'profile_field_invalid',
+  'record_id_invalid',
+  'attribute_invalid',
+  'identifier_name_invalid',
+  'save_in_progress',
+  'token_ttl_invalid',
+  'field_value_invalid',
+  'no_changes',
+] as const;
+
 /**
  * Every failure the extension can report, as a literal code. The UI turns a code into a
  * sentence that says what happened and what to do next (see `describeError`).
@@ -17,7 +30,6 @@ export const ERROR_CODES = [
   'locked',
   'unlock_throttled',
   // Profiles and input
-  'invalid_input',
   'profile_missing',
   'read_only_profile',
   'record_not_read',
@@ -27,14 +39,7 @@ export const ERROR_CODES = [
   'profile_invalid',
   'profile_changed',
   'host_not_permitted',
-  'profile_field_invalid',
-  'record_id_invalid',
-  'attribute_invalid',
-  'identifier_name_invalid',
-  'save_in_progress',
-  'token_ttl_invalid',
-  'field_value_invalid',
-  'no_changes',
+  ...INPUT_REFUSALS,
   // Monetate answers
   'not_found',
   'unauthorized',

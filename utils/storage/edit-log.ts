@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../errors';
+import { AppError, INPUT_REFUSALS, type ErrorCode } from '../errors';
 import { EDIT_LOG_LIMIT, editLogItem, type EditLogEntry } from './items';
 import { readItem, updateItem } from './update-item';
 
@@ -41,18 +41,7 @@ export function classifyWriteResult(error: unknown): EditLogEntry['result'] {
 }
 
 /** Codes that mean Monetate, or our own check before sending, refused the write: nothing changed. */
-const REFUSED_BEFORE_SENDING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'validation',
-  'invalid_input',
-  'profile_field_invalid',
-  'record_id_invalid',
-  'attribute_invalid',
-  'identifier_name_invalid',
-  'save_in_progress',
-  'token_ttl_invalid',
-  'field_value_invalid',
-  'no_changes',
-]);
+const REFUSED_BEFORE_SENDING: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['validation', ...INPUT_REFUSALS]);
 
 /** The log's sentence for a failed write: the error's detail, or its code. */
 function messageOf(error: unknown): string | undefined {
