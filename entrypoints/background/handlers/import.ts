@@ -19,6 +19,7 @@ import { retryAfterOf } from '@/utils/monetate/api-error';
 import { describeSchema, type DatasetSchema } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
 import { importJobsItem } from '@/utils/storage/items';
+import { updateItem } from '@/utils/storage/update-item';
 import { targetOf } from '../services';
 import { appendEditLog } from './edit-log';
 import { runLookup } from './lookup';
@@ -33,17 +34,18 @@ import type { Handler } from './types';
 
 /** Jobs with a batch on the wire in this service worker: their "sending" batch is not stale. */
 const inFlight = new Set<string>();
-// One read-modify-write of the jobs at a time, so a pause and a finishing batch both land.
-let jobWrites: Promise<unknown> = Promise.resolve();
-
-function updateJobs<T>(change: (jobs: Record<string, ImportJob>) => { jobs?: Record<string, ImportJob>; result: T }): Promise<T> {
-  const next = jobWrites.catch(() => undefined).then(async () => {
-    const { jobs, result } = change(await importJobsItem.getValue());
-    if (jobs) await importJobsItem.setValue(jobs);
-    return result;
+/**
+ * One read-modify-write of the jobs at a time, through the storage module's per-item queue, so
+ * a pause, a finishing batch and a profile delete (which clears jobs by its declaration) all land.
+ */
+async function updateJobs<T>(change: (jobs: Record<string, ImportJob>) => { jobs?: Record<string, ImportJob>; result: T }): Promise<T> {
+  let result: T | undefined;
+  await updateItem(importJobsItem, (current) => {
+    const outcome = change(current);
+    result = outcome.result;
+    return outcome.jobs ?? current;
   });
-  jobWrites = next;
-  return next;
+  return result as T;
 }
 
 /** Applies a pure transition to the profile's stored job, checking it is the job the page means. */
