@@ -52,7 +52,7 @@ async function updateJobs<T>(change: (jobs: Record<string, ImportJob>) => { jobs
 function transition(profile: Profile, jobId: string, apply: (job: ImportJob) => ImportJob): Promise<{ before: ImportJob; after: ImportJob }> {
   return updateJobs((jobs) => {
     const job = jobs[profile.id];
-    if (!job || job.id !== jobId) throw new AppError('invalid_input', 'This import is no longer the current one. Reload the import page.');
+    if (!job || job.id !== jobId) throw new AppError('import_not_current');
     const after = apply(job);
     return { jobs: { ...jobs, [profile.id]: after }, result: { before: job, after } };
   });
@@ -106,7 +106,7 @@ export const startImport: Handler<'import.start'> = async (input, { services }) 
   const profile = await writableProfile(services);
   // Each merged row costs a look-up at one per second: only small files may merge.
   if (input.mergeCurrentValues && input.validRows > MERGE_MAX_ROWS) {
-    throw new AppError('invalid_input', `“Merge with current values” reads each record first, one per second, so it is offered for ${MERGE_MAX_ROWS} rows or fewer.`);
+    throw new AppError('import_merge_too_large', String(input.validRows), { params: { max: MERGE_MAX_ROWS } });
   }
   const now = Date.now();
   const job: ImportJob = {
@@ -122,7 +122,7 @@ export const startImport: Handler<'import.start'> = async (input, { services }) 
   return updateJobs((jobs) => {
     const current = jobs[profile.id];
     if (current && !isFinished(current)) {
-      throw new AppError('invalid_input', `An import of “${current.file.name}” into ${current.dataset} is not finished. Resume it or cancel it first.`);
+      throw new AppError('import_unfinished', undefined, { params: { file: current.file.name, dataset: current.dataset } });
     }
     return { jobs: { ...jobs, [profile.id]: job }, result: job };
   });
@@ -157,15 +157,12 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
   // Before marking anything: without a token nothing is sent, so there is no batch to account for.
   const token = await services.tokens.get(profile.id);
   const { after: started } = await transition(profile, jobId, (job) => {
-    let result;
-    try {
-      result = startBatch(job, Date.now());
-    } catch (error) {
-      throw new AppError('invalid_input', error instanceof Error ? error.message : String(error));
-    }
+    const result = startBatch(job, Date.now());
     const expected = result.batch.sentRows ?? result.batch.rowCount;
     if (result.batch.firstValidRow !== firstValidRow || rows.length !== expected) {
-      throw new AppError('invalid_input', `Batch ${result.batch.index + 1} must be rows ${result.batch.firstValidRow + 1}–${result.batch.firstValidRow + result.batch.rowCount} (${expected} rows to send).`);
+      throw new AppError('import_batch_mismatch', undefined, {
+        params: { batch: result.batch.index + 1, first: result.batch.firstValidRow + 1, last: result.batch.firstValidRow + result.batch.rowCount, rows: expected },
+      });
     }
     return result.job;
   });
@@ -201,11 +198,11 @@ export const mergeImportRows: Handler<'import.merge'> = async ({ schema: name, r
   await writableProfile(services);
   const schema = (await getSchema({ name }, context)) as DatasetSchema;
   const identifier = describeSchema(schema).identifierField;
-  if (!identifier) throw new AppError('invalid_input', `${name} has no identifier field, so its records cannot be merged.`);
+  if (!identifier) throw new AppError('dataset_has_no_identifier', name);
   const merged: Array<Record<string, unknown>> = [];
   for (const row of rows) {
     const id = row[identifier];
-    if (typeof id !== 'string' || id === '') throw new AppError('invalid_input', `A row has no ${identifier}.`);
+    if (typeof id !== 'string' || id === '') throw new AppError('identifier_missing', identifier);
     const { rows: found } = await runLookup(services, { schema: name, id, refresh: true, callerId });
     // Merging is offered only where a unique key makes the record one row.
     const record = found[0] ?? null;

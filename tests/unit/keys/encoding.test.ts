@@ -26,10 +26,10 @@ describe('base64 and base64url', () => {
 
   it('refuses text that is not base64, including a truncated length', () => {
     for (const bad of ['AQI', 'AQ*D', 'A===', '-_8=']) {
-      expect(() => base64ToBytes(bad), bad).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+      expect(() => base64ToBytes(bad), bad).toThrow(expect.objectContaining({ code: 'base64_invalid' }));
     }
     for (const bad of ['a+b', 'A', 'ab$c']) {
-      expect(() => base64UrlToBytes(bad), bad).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+      expect(() => base64UrlToBytes(bad), bad).toThrow(expect.objectContaining({ code: 'base64_invalid' }));
     }
   });
 });
@@ -76,7 +76,7 @@ describe('PEM armor', () => {
 
   it('reports a block whose body is damaged', () => {
     expect(() => parsePemBlocks('-----BEGIN PRIVATE KEY-----\nAQI\n-----END PRIVATE KEY-----')).toThrow(
-      expect.objectContaining({ code: 'invalid_input' }),
+      expect.objectContaining({ code: 'pem_block_damaged', detail: 'PRIVATE KEY' }),
     );
   });
 });

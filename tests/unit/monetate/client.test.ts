@@ -217,7 +217,7 @@ describe('Monetate client: look-ups', () => {
   it('refuses a token that would break the Authorization header', async () => {
     const fetch = fakeFetch();
     const error = await failure(createMonetateClient({ fetch }).lookupRecord(target, 'tok\r\nX-Evil: 1', 's', 'i'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('header_value_unsendable');
     expect(fetch).not.toHaveBeenCalled();
   });
 });
@@ -367,7 +367,7 @@ describe('Monetate client: saving rows', () => {
 
   it('refuses to post no rows', async () => {
     const fetch = fakeFetch();
-    expect((await failure(createMonetateClient({ fetch }).postRows(target, 't', 'customers', []))).code).toBe('invalid_input');
+    expect((await failure(createMonetateClient({ fetch }).postRows(target, 't', 'customers', []))).code).toBe('no_rows');
     expect(fetch).not.toHaveBeenCalled();
   });
 });
