@@ -20,10 +20,10 @@ import { describeSchema, type DatasetSchema } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
 import { importJobsItem } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
-import { targetOf } from '@/entrypoints/background/services';
-import { appendEditLog } from '@/entrypoints/background/handlers/edit-log';
-import { runLookup } from '@/entrypoints/background/handlers/lookup';
-import { getSchema, writableProfile } from '@/entrypoints/background/handlers/schema';
+import { logFinishedWrite } from '@/utils/storage/edit-log';
+import { targetOf } from '@/entrypoints/background/target';
+import { runLookup } from '@/entrypoints/background/lookups';
+import { writableProfile } from '@/entrypoints/background/writes';
 import type { Handler } from '@/entrypoints/background/handlers/types';
 
 /**
@@ -32,8 +32,6 @@ import type { Handler } from '@/entrypoints/background/handlers/types';
  * the client (writes are never retried), and records how it ended.
  */
 
-/** Jobs with a batch on the wire in this service worker: their "sending" batch is not stale. */
-const inFlight = new Set<string>();
 /**
  * One read-modify-write of the jobs at a time, through the storage module's per-item queue, so
  * a pause, a finishing batch and a profile delete (which clears jobs by its declaration) all land.
@@ -73,7 +71,7 @@ async function logImport(profile: Profile, job: ImportJob): Promise<void> {
     { field: 'batches', before: null, after: job.batches.length },
   ];
   const error = unknown > 0 ? new AppError('outcome_unknown', `${unknown} rows of unknown outcome`) : job.status === 'cancelled' ? new AppError('cancelled', 'import cancelled') : null;
-  await appendEditLog(profile, { dataset: job.dataset, recordId: '', kind: 'import', changes }, error);
+  await logFinishedWrite(profile, { dataset: job.dataset, recordId: '', kind: 'import', changes }, error);
 }
 
 async function logFailedBatch(profile: Profile, job: ImportJob, index: number, outcome: BatchOutcome, error: unknown): Promise<void> {
@@ -85,14 +83,14 @@ async function logFailedBatch(profile: Profile, job: ImportJob, index: number, o
     { field: 'rows', before: null, after: rows },
     { field: 'outcome', before: null, after: outcome.kind },
   ];
-  await appendEditLog(profile, { dataset: job.dataset, recordId: '', kind: 'import_batch', changes }, error);
+  await logFinishedWrite(profile, { dataset: job.dataset, recordId: '', kind: 'import_batch', changes }, error);
 }
 
 export const currentImport: Handler<'import.current'> = async (_payload, { services }) => {
   const profile = await services.activeProfile();
   const { before, after } = await updateJobs((jobs) => {
     const job = jobs[profile.id];
-    if (!job || inFlight.has(job.id)) return { result: { before: job ?? null, after: job ?? null } };
+    if (!job || services.importsInFlight.has(job.id)) return { result: { before: job ?? null, after: job ?? null } };
     // The tab that drove it went away: a running job is paused, a batch left "sending" is unknown.
     const recovered = recoverJob(job, Date.now());
     return { jobs: recovered === job ? undefined : { ...jobs, [profile.id]: recovered }, result: { before: job, after: recovered } };
@@ -169,7 +167,7 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
   const batch = started.batches[started.batches.length - 1]!;
   let outcome: BatchOutcome = { kind: 'accepted' };
   let failure: unknown = null;
-  inFlight.add(jobId);
+  services.importsInFlight.add(jobId);
   try {
     if (rows.length > 0) await services.client.postRows(targetOf(profile), token.token, started.dataset, rows);
   } catch (error) {
@@ -177,7 +175,7 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
     outcome = batchOutcomeOf(error, sentPositions(started, batch.firstValidRow, batch.rowCount));
     if (error instanceof AppError && error.code === 'unauthorized') await services.tokens.invalidate(profile.id);
   } finally {
-    inFlight.delete(jobId);
+    services.importsInFlight.delete(jobId);
     // Whatever happened, a cached look-up of an imported ID may no longer be what Monetate holds.
     services.queue.clearCache(profile.id);
   }
@@ -193,10 +191,9 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
  * per second, fresh, never cached) and the fields the file does not fill are sent back as
  * Monetate gave them. A row whose ID is not in the dataset goes as the file has it.
  */
-export const mergeImportRows: Handler<'import.merge'> = async ({ dataset: name, rows, fields, callerId }, context) => {
-  const { services } = context;
-  await writableProfile(services);
-  const schema = (await getSchema({ name }, context)) as DatasetSchema;
+export const mergeImportRows: Handler<'import.merge'> = async ({ dataset: name, rows, fields, callerId }, { services }) => {
+  const profile = await writableProfile(services);
+  const schema = (await services.schemas.read(profile, name, { refresh: false })) as DatasetSchema;
   const identifier = describeSchema(schema).identifierField;
   if (!identifier) throw new AppError('dataset_has_no_identifier', name);
   const merged: Array<Record<string, unknown>> = [];

@@ -34,6 +34,7 @@ beforeEach(() => {
     tokens: { get: async () => ({ token: 'tok', expiresAt: Date.now() + 3_600_000, issuedAt: Date.now() }), invalidate: vi.fn(async () => undefined) },
     client: { postRows },
     queue: { clearCache: vi.fn() },
+    importsInFlight: new Set<string>(),
   } as unknown as Services;
   context = { services, sender: {} as never, senderKind: 'extension-page' };
 });
