@@ -41,6 +41,7 @@ export default defineConfig({
   // Every file imports what it uses: no auto-imported globals (useState, storage, fakeBrowser…)
   // that would let a utils/ file use React unseen by tsc and the layering lint.
   imports: false,
+  // The polyfill stays: the background's message router returns a Promise (see entrypoints/background/index.ts).
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ mode, browser, manifestVersion }) => {
     const local = mode === LOCAL_MODE;
