@@ -10,7 +10,6 @@ import { AppError } from '@/utils/errors';
 const CHUNK = 0x8000;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /**
  * Standard base64 (with padding) of some bytes.
@@ -36,27 +35,6 @@ export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
     throw new AppError('base64_invalid');
   }
   return binaryToBytes(compact);
-}
-
-/**
- * base64url without padding (RFC 7515 §2), as used by JWTs and JWKs.
- * @example bytesToBase64Url(new Uint8Array([251, 255])) // '-_8'
- */
-export function bytesToBase64Url(bytes: Uint8Array): string {
-  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/**
- * Decodes base64url, with or without padding.
- * @example base64UrlToBytes('-_8') // Uint8Array [251, 255]
- */
-export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
-  const compact = text.replace(/\s+/g, '').replace(/=+$/, '');
-  if (!BASE64URL.test(compact) || compact.length % 4 === 1) {
-    throw new AppError('base64_invalid', 'base64url');
-  }
-  const standard = compact.replace(/-/g, '+').replace(/_/g, '/');
-  return binaryToBytes(standard.padEnd(standard.length + ((4 - (standard.length % 4)) % 4), '='));
 }
 
 function binaryToBytes(base64: string): Uint8Array<ArrayBuffer> {

@@ -11,10 +11,7 @@ import {
 import { createEmulator } from '@/emulator/app.ts';
 import { auth, body, DATA, jsonInit, lookupPath, type Call, EMULATOR_START_MS, signedInEmulator, viaApp } from '@/tests/emulator/helpers.ts';
 
-let now: number;
-let call: Call;
-let token: string;
-
+let now: number, call: Call, token: string;
 beforeEach(async () => {
   now = EMULATOR_START_MS;
   ({ call, token } = await signedInEmulator(() => now));

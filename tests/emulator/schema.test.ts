@@ -4,10 +4,7 @@ import { auth, body, DATA, jsonInit, lookupPath, type Call, EMULATOR_START_MS, s
 
 type Schema = { id: number; name: string; type: string; named_identifier?: string; created_date: string; fields: Record<string, Record<string, unknown>> };
 
-let now: number;
-let call: Call;
-let token: string;
-
+let now: number, call: Call, token: string;
 beforeEach(async () => {
   now = EMULATOR_START_MS;
   ({ call, token } = await signedInEmulator(() => now));

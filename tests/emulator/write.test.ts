@@ -8,10 +8,7 @@ type Rows = { schema_rows: Array<Record<string, unknown>> };
 type Found = Array<Record<string, unknown>>;
 const WRITE = `${DATA}/data/${DEMO_DATASET}/`;
 
-let now: number;
-let call: Call;
-let token: string;
-
+let now: number, call: Call, token: string;
 beforeEach(async () => {
   now = EMULATOR_START_MS;
   ({ call, token } = await signedInEmulator(() => now));

@@ -15,7 +15,7 @@ export const BATCH_SIZE = { default: 500, min: 1, max: 1_000 } as const;
 /** "Merge with current values" reads each record first, one per second: small files only. */
 export const MERGE_MAX_ROWS = 60;
 /** Chrome throttles an extension after repeated server errors, so the import stops first. */
-export const MAX_CONSECUTIVE_SERVER_ERRORS = 3;
+const MAX_CONSECUTIVE_SERVER_ERRORS = 3;
 
 export type BatchState = 'sending' | 'accepted' | 'rejected' | 'unknown';
 

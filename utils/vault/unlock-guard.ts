@@ -68,5 +68,3 @@ export function createUnlockGuard(deps: UnlockGuardDeps) {
     },
   };
 }
-
-export type UnlockGuard = ReturnType<typeof createUnlockGuard>;

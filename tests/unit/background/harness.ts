@@ -9,6 +9,18 @@ export const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extensi
 export const PLATFORM_TAB = { id: fakeBrowser.runtime.id, url: 'https://marketer.monetate.net/control/a-1/p/x/datasets', tab: { id: 7, windowId: 1 } as never };
 export const PROFILE_ID = 'profile-1';
 
+/** What the options page's form sends for a valid production profile. */
+export const PROFILE_INPUT = {
+  name: 'Acme production',
+  baseUrl: 'https://api.monetate.net',
+  retailer: 'acme',
+  username: 'api-123-jane',
+  ttlSeconds: 3600,
+  alg: 'RS256',
+  readOnly: false,
+  confirmWrites: true,
+};
+
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; detail?: string } };
 
 /**

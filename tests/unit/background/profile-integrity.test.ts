@@ -5,20 +5,12 @@ import { createServices, type Services } from '@/entrypoints/background/services
 import { profilesItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
 import { createProfileStore } from '@/utils/profiles/profile-store';
 import { exportVaultBackup } from '@/utils/vault';
+import { PROFILE_INPUT } from '@/tests/unit/background/harness';
 
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
 const PASSPHRASE = 'plum tractor seven lanterns';
 
-const profileInput = {
-  name: 'Acme production',
-  baseUrl: 'https://api.monetate.net',
-  retailer: 'acme',
-  username: 'api-123-jane',
-  ttlSeconds: 3600,
-  alg: 'RS256',
-  readOnly: true,
-  confirmWrites: true,
-};
+const profileInput = { ...PROFILE_INPUT, readOnly: true };
 
 let route: ReturnType<typeof createRouter>;
 let fetches: string[];
