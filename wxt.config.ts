@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { recolourLocalIcons } from './scripts/flavour-icons';
-import { FIREFOX_MIN_VERSION, GECKO_ID, LOCAL_MODE } from './utils/build-info';
+import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION, GECKO_ID, LOCAL_MODE } from './utils/build-info';
 import { LOOPBACK_HOSTNAMES, MATCH_PATTERNS, MONETATE_PLATFORM_ORIGIN } from './utils/hosts';
 
 /**
@@ -115,6 +115,8 @@ export default defineConfig({
               // customer records the user looks up and edits (identifying information).
               data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
           }
         : undefined,
     };

@@ -19,6 +19,9 @@ export const GECKO_ID = '{6d7e4f0a-3b8c-4c21-9a57-2f1e8b9d4c63}';
  */
 export const FIREFOX_MIN_VERSION = '140.0';
 
+/** Firefox for Android reads `data_collection_permissions` from 142 on. */
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
 /** The mode of the local flavour (Vite forbids a mode named "local"); its output ends in `-local`. */
 export const LOCAL_MODE = 'emulator';
 
