@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Relative specifiers are refused in favour of `@/…` (see the rule below). */
+const RELATIVE_IMPORT = { regex: '^\\.\\.?/', message: 'Import with @/… from the repository root (one import style everywhere).' };
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -22,6 +25,10 @@ export default tseslint.config(
     files: ['tests/e2e/**/*.ts', 'tests/bench/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  // One import style everywhere: @/… from the repository root, so a file reads the same wherever
+  // it moves and a search for a module's path finds every importer.
+  // Root config files are loaded by WXT, Vitest and Playwright before any alias exists.
+  { files: ['**/*.{ts,tsx}'], ignores: ['*.config.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [RELATIVE_IMPORT] }] } },
   // Layering from DESIGN.md: imports go down only (entrypoints → components → utils), and UI code
   // never imports the background. With WXT's auto-imports off, every dependency is an import
   // these rules can see.
@@ -32,8 +39,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            RELATIVE_IMPORT,
             {
-              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand/react', '**/components/**', '**/entrypoints/**', '@/components/*', '@/entrypoints/*', '~/components/*', '~/entrypoints/*'],
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand/react', '**/components/**', '**/entrypoints/**', '@/components/**', '@/entrypoints/**', '~/components/**', '~/entrypoints/**'],
               message: 'utils/ is pure TypeScript: no React, no UI, no entrypoints.',
             },
           ],
@@ -46,7 +54,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/entrypoints/**', '@/entrypoints/*', '~/entrypoints/*'], message: 'components/ are shared by the surfaces: they never import an entrypoint.' }] },
+        { patterns: [RELATIVE_IMPORT, { group: ['**/entrypoints/**', '@/entrypoints/**', '~/entrypoints/**'], message: 'components/ are shared by the surfaces: they never import an entrypoint.' }] },
       ],
     },
   },
@@ -59,8 +67,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            RELATIVE_IMPORT,
             {
-              group: ['**/background', '**/background/**', '@/entrypoints/background', '@/entrypoints/background/*'],
+              group: ['**/background', '**/background/**', '@/entrypoints/background', '@/entrypoints/background/**'],
               message: 'UI code never imports background code: send a message (utils/messages) instead.',
             },
           ],

@@ -1,18 +1,18 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import type { AppEnv, Clock, Deps } from './context.ts';
-import { apiError } from './envelope.ts';
-import { DroppedConnectionError } from './faults.ts';
-import { apiKeysPage } from './pages/api-keys.ts';
-import { platformPages } from './pages/platform.ts';
-import { requestLog } from './request-log.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { authRoutes } from './routes/auth.ts';
-import { dataRoutes } from './routes/data.ts';
-import { schemaRoutes } from './routes/schema.ts';
-import { createState, resetState, type EmulatorState, type RecordShape } from './state.ts';
+import type { AppEnv, Clock, Deps } from '@/emulator/context.ts';
+import { apiError } from '@/emulator/envelope.ts';
+import { DroppedConnectionError } from '@/emulator/faults.ts';
+import { apiKeysPage } from '@/emulator/pages/api-keys.ts';
+import { platformPages } from '@/emulator/pages/platform.ts';
+import { requestLog } from '@/emulator/request-log.ts';
+import { adminRoutes } from '@/emulator/routes/admin.ts';
+import { authRoutes } from '@/emulator/routes/auth.ts';
+import { dataRoutes } from '@/emulator/routes/data.ts';
+import { schemaRoutes } from '@/emulator/routes/schema.ts';
+import { createState, resetState, type EmulatorState, type RecordShape } from '@/emulator/state.ts';
 
-export type { EmulatorState, RecordShape } from './state.ts';
+export type { EmulatorState, RecordShape } from '@/emulator/state.ts';
 
 export interface EmulatorOptions {
   /** Wall clock in ms since epoch (default Date.now); also stamps arrivals when given. */

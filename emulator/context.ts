@@ -1,5 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
-import type { EmulatorState, IssuedToken, RequestLogEntry } from './state.ts';
+import type { EmulatorState, IssuedToken, RequestLogEntry } from '@/emulator/state.ts';
 
 export interface Clock {
   /** The emulator's wall clock in ms: the injected/real clock plus the admin offset. */

@@ -1,5 +1,5 @@
-import { LosslessNumber } from './json.ts';
-import type { Dataset, FieldDef, StoredRecord } from './state.ts';
+import { LosslessNumber } from '@/emulator/json.ts';
+import type { Dataset, FieldDef, StoredRecord } from '@/emulator/state.ts';
 
 export const DEMO_RETAILER = 'demo';
 export const DEMO_API_USER = 'api-demo-inspector';

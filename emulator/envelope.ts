@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { parseJsonExact, stringifyJsonExact } from './json.ts';
-import type { ApiError } from './validation.ts';
+import { parseJsonExact, stringifyJsonExact } from '@/emulator/json.ts';
+import type { ApiError } from '@/emulator/validation.ts';
 
 export interface MetaExtras {
   errors?: ApiError[];

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
-import type { AppEnv, Deps } from './context.ts';
-import { apiError } from './envelope.ts';
-import type { EmulatorState, Fault, FaultTarget } from './state.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { apiError } from '@/emulator/envelope.ts';
+import type { EmulatorState, Fault, FaultTarget } from '@/emulator/state.ts';
 
 /** Thrown under app.request(), where there is no socket to destroy; app.onError rethrows it. */
 export class DroppedConnectionError extends Error {

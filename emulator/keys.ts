@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
-import type { ApiKey, EmulatorState } from './state.ts';
+import type { ApiKey, EmulatorState } from '@/emulator/state.ts';
 
 export const MIN_RSA_BITS = 2048;
 export const MAX_USERNAME_LENGTH = 150;

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { DEMO_DATASET, DEMO_RETAILER } from './demo-data.ts';
-import { API_KEYS_PATH } from './pages/api-keys.ts';
-import { DATASETS_PATH } from './pages/platform.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, startEmulator } from './server.ts';
-import { RECORD_SHAPES, type RecordShape } from './state.ts';
+import { DEMO_DATASET, DEMO_RETAILER } from '@/emulator/demo-data.ts';
+import { API_KEYS_PATH } from '@/emulator/pages/api-keys.ts';
+import { DATASETS_PATH } from '@/emulator/pages/platform.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, startEmulator } from '@/emulator/server.ts';
+import { RECORD_SHAPES, type RecordShape } from '@/emulator/state.ts';
 
 /** `npm run emulator -- --port 8790 [--host 127.0.0.1] [--record-shape list|openapi]` */
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Deps } from './context.ts';
-import type { RequestLogEntry } from './state.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import type { RequestLogEntry } from '@/emulator/state.ts';
 
 const MAX_LOG_ENTRIES = 2000;
 const UNLOGGED_PREFIXES = ['/__admin', '/settings', '/platform'];

@@ -1,4 +1,4 @@
-import type { DataType, FieldDef } from './state.ts';
+import type { DataType, FieldDef } from '@/emulator/state.ts';
 
 /** Schema types from the OpenAPI `Schema.type` enum; field specs only where the OpenAPI gives them. */
 const TYPE_NAMES = [

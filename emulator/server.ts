@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createEmulator, type RecordShape } from './app.ts';
+import { createEmulator, type RecordShape } from '@/emulator/app.ts';
 
 export const DEFAULT_PORT = 8790;
 export const DEFAULT_HOST = '127.0.0.1';

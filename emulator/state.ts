@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { buildDemoDatasets } from './demo-data.ts';
-import { stringifyJsonExact, type JsonValue } from './json.ts';
+import { buildDemoDatasets } from '@/emulator/demo-data.ts';
+import { stringifyJsonExact, type JsonValue } from '@/emulator/json.ts';
 
 export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'] as const;
 export type DataType = (typeof DATA_TYPES)[number];

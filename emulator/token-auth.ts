@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Deps } from './context.ts';
-import { apiError } from './envelope.ts';
-import { findKey } from './keys.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { apiError } from '@/emulator/envelope.ts';
+import { findKey } from '@/emulator/keys.ts';
 
 /**
  * Data API authentication: `Authorization: Token <token>`. Messages follow Django REST

@@ -1,5 +1,5 @@
-import { isLosslessNumber } from './json.ts';
-import { DATA_TYPES, type DataType, type FieldDef, type FieldValue, type StoredRecord } from './state.ts';
+import { isLosslessNumber } from '@/emulator/json.ts';
+import { DATA_TYPES, type DataType, type FieldDef, type FieldValue, type StoredRecord } from '@/emulator/state.ts';
 
 /** From the OpenAPI `Schema.name` pattern; field names follow the same rule. */
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureChromium } from './browser-setup.ts';
-import { startEmulator } from '../emulator/server.ts';
-import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER, SAMPLE_RECORD_ID } from '../emulator/demo-data.ts';
-import { launchWithExtension } from '../tests/support/chromium.ts';
+import { ensureChromium } from '@/scripts/browser-setup.ts';
+import { startEmulator } from '@/emulator/server.ts';
+import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { launchWithExtension } from '@/tests/support/chromium.ts';
 
 const DEMO_PASSPHRASE = 'monetate demo passphrase';
 const port = Number(process.env.EMULATOR_PORT ?? 8790);

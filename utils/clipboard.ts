@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError } from '@/utils/errors';
 
 /**
  * Writes text to the clipboard, the one way every surface copies. A browser that refuses (no

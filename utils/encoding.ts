@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError } from '@/utils/errors';
 
 /**
  * Byte/text encodings shared by the key, vault and JWT modules. Browser-only primitives

@@ -1,5 +1,5 @@
 import { LosslessNumber, stringify } from 'lossless-json';
-import { isExactNumber } from './monetate/exact-json';
+import { isExactNumber } from '@/utils/monetate/exact-json';
 
 const MAX_DEPTH = 40;
 

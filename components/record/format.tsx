@@ -1,5 +1,5 @@
-import { recordValueText, type RecordValue } from '../../utils/schema';
-import './record.css';
+import { recordValueText, type RecordValue } from '@/utils/schema';
+import '@/components/record/record.css';
 
 /** A record value as the text a person reads (and copies); null when it is empty. */
 export function valueToText(value: RecordValue | undefined): string | null {

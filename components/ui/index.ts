@@ -1,3 +1,3 @@
-export { Button, type ButtonProps } from './Button';
-export { ErrorText, hasMessages, type ErrorTextProps } from './ErrorText';
-export { Field, describedBy, fieldIds, type FieldProps } from './Field';
+export { Button, type ButtonProps } from '@/components/ui/button';
+export { ErrorText, hasMessages, type ErrorTextProps } from '@/components/ui/error-text';
+export { Field, describedBy, fieldIds, type FieldProps } from '@/components/ui/field';

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv, Deps } from '../context.ts';
-import { deactivateKeys, KeyRegistrationError, registerApiKey } from '../keys.ts';
-import type { Flash } from '../state.ts';
-import { documentPage, html, type SafeHtml } from './html.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { deactivateKeys, KeyRegistrationError, registerApiKey } from '@/emulator/keys.ts';
+import type { Flash } from '@/emulator/state.ts';
+import { documentPage, html, type SafeHtml } from '@/emulator/pages/html.ts';
 
 export const API_KEYS_PATH = '/settings/api-keys';
 

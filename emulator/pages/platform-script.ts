@@ -1,4 +1,4 @@
-import { SafeHtml } from './html.ts';
+import { SafeHtml } from '@/emulator/pages/html.ts';
 
 /**
  * The demo platform's client side: links between the list and a dataset use

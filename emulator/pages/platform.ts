@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { AppEnv, Deps } from '../context.ts';
-import { displayJson } from '../json.ts';
-import { identifierField, type Dataset } from '../state.ts';
-import { documentPage, html, jsonForScript, type SafeHtml } from './html.ts';
-import { PLATFORM_SCRIPT } from './platform-script.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { displayJson } from '@/emulator/json.ts';
+import { identifierField, type Dataset } from '@/emulator/state.ts';
+import { documentPage, html, jsonForScript, type SafeHtml } from '@/emulator/pages/html.ts';
+import { PLATFORM_SCRIPT } from '@/emulator/pages/platform-script.ts';
 
 /** Shaped like marketer.monetate.net/control/{account}/{instance}/{domain}/… */
 export const PLATFORM_BASE = '/platform/control/a-demo/p/demo.example';

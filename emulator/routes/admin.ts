@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppEnv, Deps } from '../context.ts';
-import { exactJson, readJson } from '../envelope.ts';
-import type { JsonValue } from '../json.ts';
-import { deactivateKeys, KeyRegistrationError, registerApiKey } from '../keys.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { exactJson, readJson } from '@/emulator/envelope.ts';
+import type { JsonValue } from '@/emulator/json.ts';
+import { deactivateKeys, KeyRegistrationError, registerApiKey } from '@/emulator/keys.ts';
 import {
   FAULT_KINDS,
   FAULT_TARGETS,
@@ -18,9 +18,9 @@ import {
   type FieldDef,
   type RecordShape,
   type StoredRecord,
-} from '../state.ts';
-import { fieldNameProblem, isPlainObject, MAX_FIELDS } from '../validation.ts';
-import { FIELD_FLAGS, schemaJson } from './schema.ts';
+} from '@/emulator/state.ts';
+import { fieldNameProblem, isPlainObject, MAX_FIELDS } from '@/emulator/validation.ts';
+import { FIELD_FLAGS, schemaJson } from '@/emulator/routes/schema.ts';
 
 /** Admin answers are plain JSON (not the Monetate envelope): they are the emulator's own API. */
 function adminError(c: Context<AppEnv>, status: number, message: string): Response {

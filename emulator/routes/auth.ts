@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
-import type { AppEnv, Deps } from '../context.ts';
-import { apiError, envelope } from '../envelope.ts';
-import { faultPoint } from '../faults.ts';
-import type { ApiKey } from '../state.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { apiError, envelope } from '@/emulator/envelope.ts';
+import { faultPoint } from '@/emulator/faults.ts';
+import type { ApiKey } from '@/emulator/state.ts';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512'];
 export const MAX_IAT_SKEW_SECONDS = 60;

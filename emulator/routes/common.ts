@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv, Deps } from '../context.ts';
-import { apiError } from '../envelope.ts';
-import { DEMO_RETAILER } from '../demo-data.ts';
-import type { Dataset } from '../state.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { apiError } from '@/emulator/envelope.ts';
+import { DEMO_RETAILER } from '@/emulator/demo-data.ts';
+import type { Dataset } from '@/emulator/state.ts';
 
 export const DATA_BASE = '/api/data/v1/:retailer/production';
 

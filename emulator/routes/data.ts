@@ -1,11 +1,11 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { AppEnv, Deps } from '../context.ts';
-import { apiError, apiErrors, envelope, readJson } from '../envelope.ts';
-import { faultPoint } from '../faults.ts';
-import { rowsForId, storeRow, type StoredRecord } from '../state.ts';
-import { requireToken, requireWriter } from '../token-auth.ts';
-import { isIsoDateTime, isPlainObject, validateRows } from '../validation.ts';
-import { DATA_BASE, datasetOr404, requireRetailer } from './common.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { apiError, apiErrors, envelope, readJson } from '@/emulator/envelope.ts';
+import { faultPoint } from '@/emulator/faults.ts';
+import { rowsForId, storeRow, type StoredRecord } from '@/emulator/state.ts';
+import { requireToken, requireWriter } from '@/emulator/token-auth.ts';
+import { isIsoDateTime, isPlainObject, validateRows } from '@/emulator/validation.ts';
+import { DATA_BASE, datasetOr404, requireRetailer } from '@/emulator/routes/common.ts';
 
 export const LOOKUP_INTERVAL_MS = 1000;
 

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import type { AppEnv, Deps } from '../context.ts';
-import { apiError, apiErrors, envelope, readJson } from '../envelope.ts';
-import { faultPoint } from '../faults.ts';
-import { schemaType, schemaTypes } from '../schema-types.ts';
-import type { Dataset, FieldDef } from '../state.ts';
-import { requireToken, requireWriter } from '../token-auth.ts';
-import { fieldNameProblem, isDataType, isPlainObject, MAX_FIELDS, NAMED_IDENTIFIER_PATTERN, type ApiError } from '../validation.ts';
-import { DATA_BASE, datasetOr404, flag, requireRetailer } from './common.ts';
+import type { AppEnv, Deps } from '@/emulator/context.ts';
+import { apiError, apiErrors, envelope, readJson } from '@/emulator/envelope.ts';
+import { faultPoint } from '@/emulator/faults.ts';
+import { schemaType, schemaTypes } from '@/emulator/schema-types.ts';
+import type { Dataset, FieldDef } from '@/emulator/state.ts';
+import { requireToken, requireWriter } from '@/emulator/token-auth.ts';
+import { fieldNameProblem, isDataType, isPlainObject, MAX_FIELDS, NAMED_IDENTIFIER_PATTERN, type ApiError } from '@/emulator/validation.ts';
+import { DATA_BASE, datasetOr404, flag, requireRetailer } from '@/emulator/routes/common.ts';
 
 function fieldsJson(fields: ReadonlyMap<string, FieldDef>): Record<string, FieldDef> {
   return Object.fromEntries([...fields].map(([name, def]) => [name, { ...def }]));

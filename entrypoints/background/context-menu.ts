@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { knownDatasetsItem, pendingShowItem } from '@/utils/storage/items';
-import { runLookup } from './lookups';
-import type { Services } from './services';
+import { runLookup } from '@/entrypoints/background/lookups';
+import type { Services } from '@/entrypoints/background/services';
 
 const ROOT_ID = 'mdi-lookup';
 const DATASET_PREFIX = 'mdi-lookup:';

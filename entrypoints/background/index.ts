@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { EVENTS_PORT } from '@/utils/messages/protocol';
-import { createRouter } from './router';
-import { createServices, LOCAL_BUILD, type Services } from './services';
-import { createContextMenuClickHandler, rebuildContextMenu } from './context-menu';
-import { eventsAudience, extensionOrigin, originOf } from './sender';
+import { createRouter } from '@/entrypoints/background/router';
+import { createServices, LOCAL_BUILD, type Services } from '@/entrypoints/background/services';
+import { createContextMenuClickHandler, rebuildContextMenu } from '@/entrypoints/background/context-menu';
+import { eventsAudience, extensionOrigin, originOf } from '@/entrypoints/background/sender';
 import { restrictStorageToTrustedContexts } from '@/utils/storage/access-level';
 
 const NOT_SHOWN_KEYS = new Set(['nextLookupAt', 'pendingShow', 'lookupHistory', 'editLog', 'recordReads']);

@@ -5,7 +5,7 @@ import { isTooOld, mustAskMonetate } from '@/utils/records/lookup-freshness';
 import type { RecordValues } from '@/utils/schema';
 import { LOOKUP_HISTORY_LIMIT, lookupHistoryItem, settingsItem, type LookupHistoryEntry } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
-import type { Services } from './services';
+import type { Services } from '@/entrypoints/background/services';
 
 /*
  * The path of one record look-up, shared by the look-up handler, the right-click menu and a

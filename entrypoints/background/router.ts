@@ -2,10 +2,10 @@ import { browser, type Browser } from 'wxt/browser';
 import { AppError, toErrorInfo } from '@/utils/errors';
 import type { Reply } from '@/utils/messages/protocol';
 import { parseRequest } from '@/utils/messages/request-schemas';
-import { handlers } from './handlers';
-import type { Handler } from './handlers/types';
-import { LOCAL_BUILD, type Services } from './services';
-import { classifySender, extensionOrigin, mayRequest } from './sender';
+import { handlers } from '@/entrypoints/background/handlers';
+import type { Handler } from '@/entrypoints/background/handlers/types';
+import { LOCAL_BUILD, type Services } from '@/entrypoints/background/services';
+import { classifySender, extensionOrigin, mayRequest } from '@/entrypoints/background/sender';
 
 /**
  * The one door into the background: who is asking, is the message well-formed, is this

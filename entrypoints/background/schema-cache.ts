@@ -4,7 +4,7 @@ import type { DataApiAuth } from '@/utils/monetate/data-api-auth';
 import type { Profile } from '@/utils/profiles/profile';
 import { knownDatasetsItem } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
-import { targetOf } from './target';
+import { targetOf } from '@/entrypoints/background/target';
 
 /** Schemas change rarely; five minutes of reuse spares Monetate and keeps the pickers quick. */
 const SCHEMA_CACHE_MS = 5 * 60_000;

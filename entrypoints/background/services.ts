@@ -16,9 +16,9 @@ import { createProfileStore } from '@/utils/profiles/profile-store';
 import { createProfileSealer } from '@/utils/profiles/profile-seal';
 import { createHostAccess } from '@/utils/profiles/host-access';
 import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
-import { createSurfaceRegistry } from './events';
-import { createSchemaCache } from './schema-cache';
-import { targetOf } from './target';
+import { createSurfaceRegistry } from '@/entrypoints/background/events';
+import { createSchemaCache } from '@/entrypoints/background/schema-cache';
+import { targetOf } from '@/entrypoints/background/target';
 
 export { targetOf };
 

@@ -1,8 +1,8 @@
 import { AppError } from '@/utils/errors';
 import type { Profile } from '@/utils/profiles/profile';
 import { withEditLog, type WriteDescription } from '@/utils/storage/edit-log';
-import type { Services } from './services';
-import { targetOf } from './target';
+import type { Services } from '@/entrypoints/background/services';
+import { targetOf } from '@/entrypoints/background/target';
 
 /**
  * Runs a write to Monetate for a profile: logged as sent before it leaves, one fresh token on

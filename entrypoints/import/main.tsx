@@ -3,10 +3,10 @@ import { createImportPageStore } from '@/utils/import/page-store';
 import { connectImportWorker } from '@/utils/import/worker-protocol';
 import { sendRequest } from '@/utils/messages/send';
 import { ImportStoreProvider } from '@/components/import/store';
-import { ImportPage } from '@/components/import/ImportPage';
+import { ImportPage } from '@/components/import/import-page';
 import '@/components/theme.css';
 import '@/components/ui/ui.css';
-import './import.css';
+import '@/entrypoints/import/import.css';
 
 const worker = connectImportWorker(new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module' }));
 const store = createImportPageStore({ send: sendRequest, worker, callerId: `import-${crypto.randomUUID()}` });

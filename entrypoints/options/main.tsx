@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '@/utils/stores/app-store';
 import { AppStoreProvider } from '@/components/app/store-context';
-import { Options } from '@/components/surfaces/Options';
+import { Options } from '@/components/surfaces/options';
 import '@/components/theme.css';
-import './options.css';
+import '@/entrypoints/options/options.css';
 
 const store = createAppStore({ surface: 'page' });
 void store.getState().refresh();

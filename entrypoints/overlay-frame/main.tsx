@@ -5,11 +5,11 @@ import { isOverlayShortcut } from '@/utils/platform/shortcut';
 import { onlyTrusted } from '@/utils/platform/trusted-input';
 import { createAppStore } from '@/utils/stores/app-store';
 import { AppStoreProvider } from '@/components/app/store-context';
-import { OverlayPanel, type OverlayPanelProps } from '@/components/overlay/OverlayPanel';
+import { OverlayPanel, type OverlayPanelProps } from '@/components/overlay/overlay-panel';
 import '@/components/theme.css';
-import './frame.css';
-import { listenForHost, type HostLink } from './host-link';
-import { focusRecordId } from './focus';
+import '@/entrypoints/overlay-frame/frame.css';
+import { listenForHost, type HostLink } from '@/entrypoints/overlay-frame/host-link';
+import { focusRecordId } from '@/entrypoints/overlay-frame/focus';
 
 /**
  * The overlay's panel, an extension page the content script shows in an iframe on Monetate

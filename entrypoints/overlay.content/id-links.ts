@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { customerIdAt } from '@/utils/platform/selectors';
 import { onlyTrusted } from '@/utils/platform/trusted-input';
-import { lookupIcon } from './icon';
+import { lookupIcon } from '@/entrypoints/overlay.content/icon';
 
 const CHIP = 20;
 /** How long the chip stays after the pointer leaves its cell, so it can be reached. */

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isOverlayPage } from '@/utils/platform/selectors';
 import { MATCH_PATTERNS } from '@/utils/hosts';
-import { startOverlay } from './overlay';
+import { startOverlay } from '@/entrypoints/overlay.content/overlay';
 
 /**
  * The overlay on Monetate platform pages. This bundle is the launcher only (plain DOM, no

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { launcherBox, placementForDrop, type Box, type LauncherPlacement, type Size } from '@/utils/platform/launcher-geometry';
 import { edgeForArrow, OVERLAY_SHORTCUT_LABEL } from '@/utils/platform/shortcut';
 import { onlyTrusted } from '@/utils/platform/trusted-input';
-import { lookupIcon } from './icon';
+import { lookupIcon } from '@/entrypoints/overlay.content/icon';
 
 const SIZE: Size = { width: 32, height: 32 };
 /** Pointer travel (px) before a press becomes a drag rather than a click. */

@@ -5,10 +5,10 @@ import { sendRequest } from '@/utils/messages/send';
 import { datasetFromPage } from '@/utils/platform/selectors';
 import { isOverlayShortcut } from '@/utils/platform/shortcut';
 import { onlyTrusted } from '@/utils/platform/trusted-input';
-import { createLauncher, type Launcher } from './launcher';
-import { watchCustomerIds } from './id-links';
-import { createPanelFrame } from './panel-frame';
-import { OVERLAY_CSS } from './styles';
+import { createLauncher, type Launcher } from '@/entrypoints/overlay.content/launcher';
+import { watchCustomerIds } from '@/entrypoints/overlay.content/id-links';
+import { createPanelFrame } from '@/entrypoints/overlay.content/panel-frame';
+import { OVERLAY_CSS } from '@/entrypoints/overlay.content/styles';
 
 /** How often an idle page checks that the extension is still there (updated or removed → clean up). */
 const ALIVE_CHECK_MS = 2000;

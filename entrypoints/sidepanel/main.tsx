@@ -1,9 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '@/utils/stores/app-store';
 import { AppStoreProvider } from '@/components/app/store-context';
-import { SidePanel } from '@/components/surfaces/SidePanel';
+import { SidePanel } from '@/components/surfaces/side-panel';
 import '@/components/theme.css';
-import './sidepanel.css';
+import '@/entrypoints/sidepanel/sidepanel.css';
 
 const store = createAppStore({ surface: 'page' });
 void store.getState().refresh();

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER } from '../../emulator/demo-data.ts';
-import { startEmulator } from '../../emulator/server.ts';
-import { checkFile } from '../../utils/import/scan.ts';
-import { proposeMapping } from '../../utils/import/mapping.ts';
-import type { DatasetSchema } from '../../utils/schema/index.ts';
-import { launchWithExtension } from '../support/chromium.ts';
+import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER } from '@/emulator/demo-data.ts';
+import { startEmulator } from '@/emulator/server.ts';
+import { checkFile } from '@/utils/import/scan.ts';
+import { proposeMapping } from '@/utils/import/mapping.ts';
+import type { DatasetSchema } from '@/utils/schema/index.ts';
+import { launchWithExtension } from '@/tests/support/chromium.ts';
 
 /**
  * Bulk import, measured in headless Chromium with the local build against the emulator:

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER } from '../../emulator/demo-data.ts';
-import { startEmulator, type StartedEmulator } from '../../emulator/server.ts';
-import { launchWithExtension } from '../support/chromium.ts';
-import type { EmulatorRequest } from '../e2e/fixtures.ts';
-import { arrivalGaps, lookupFromPage, lookupGets, stopServiceWorker, type LookupReply } from '../e2e/lookup-helpers.ts';
+import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER } from '@/emulator/demo-data.ts';
+import { startEmulator, type StartedEmulator } from '@/emulator/server.ts';
+import { launchWithExtension } from '@/tests/support/chromium.ts';
+import type { EmulatorRequest } from '@/tests/e2e/fixtures.ts';
+import { arrivalGaps, lookupFromPage, lookupGets, stopServiceWorker, type LookupReply } from '@/tests/e2e/lookup-helpers.ts';
 
 /**
  * Look-up throughput and latency of the real built extension against a fresh emulator:

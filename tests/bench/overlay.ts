@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Frame, type Page } from '@playwright/test';
-import { startEmulator } from '../../emulator/server.ts';
-import { CHROMIUM_PATH, LOCAL_BUILD_DIR, launchWithExtension } from '../support/chromium.ts';
+import { startEmulator } from '@/emulator/server.ts';
+import { CHROMIUM_PATH, LOCAL_BUILD_DIR, launchWithExtension } from '@/tests/support/chromium.ts';
 
 /**
  * What the overlay costs a Monetate platform page, measured on the emulator's dataset page in

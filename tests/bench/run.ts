@@ -4,9 +4,9 @@
  * Targets are shown here, not asserted: timing belongs in benchmarks, not in tests.
  */
 import { spawnSync } from 'node:child_process';
-import { benchLookups } from './lookups.ts';
-import { benchOverlay } from './overlay.ts';
-import { benchImport } from './import.ts';
+import { benchLookups } from '@/tests/bench/lookups.ts';
+import { benchOverlay } from '@/tests/bench/overlay.ts';
+import { benchImport } from '@/tests/bench/import.ts';
 
 async function main() {
   if (!process.env.MDI_EXTENSION_DIR && !process.argv.includes('--no-build')) {

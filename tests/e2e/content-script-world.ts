@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect } from '@/tests/e2e/fixtures';
 
 /** The content script's own isolated world, found through DevTools. */
 export async function contentScriptWorld(page: Page): Promise<{ cdp: CDPSession; ask(type: string, payload: unknown): Promise<unknown> }> {

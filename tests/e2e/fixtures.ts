@@ -1,7 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { startEmulator, type StartedEmulator } from '../../emulator/server.ts';
-import { DEMO_API_USER, DEMO_RETAILER } from '../../emulator/demo-data.ts';
-import { launchWithExtension } from '../support/chromium.ts';
+import { startEmulator, type StartedEmulator } from '@/emulator/server.ts';
+import { DEMO_API_USER, DEMO_RETAILER } from '@/emulator/demo-data.ts';
+import { launchWithExtension } from '@/tests/support/chromium.ts';
 
 export interface Emulator extends StartedEmulator {
   admin<T = unknown>(path: string, body?: unknown): Promise<T>;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, sendFromPage, test } from './fixtures';
-import { chooseFile, csvFile, dataPosts, openImportPage, stored } from './import-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, sendFromPage, test } from '@/tests/e2e/fixtures';
+import { chooseFile, csvFile, dataPosts, openImportPage, stored } from '@/tests/e2e/import-helpers';
 
 test('a 2,000-row CSV with 3 bad rows is checked, its errors shown and downloadable, and 1997 rows imported in batches of at most 500', async ({ openExtensionPage, emulator }) => {
   test.setTimeout(120_000);

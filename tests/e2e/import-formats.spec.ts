@@ -1,6 +1,6 @@
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, test } from './fixtures';
-import { chooseFile, openImportPage, stored } from './import-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { chooseFile, openImportPage, stored } from '@/tests/e2e/import-helpers';
 
 const ROWS = [
   { customer_id: 'C-FMT-1', first_name: 'Zoë', notes: 'line one\nline two', orders_count: 3, is_subscribed: true },

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, setUpUnlockedProfile, type Emulator } from './fixtures';
+import { expect, setUpUnlockedProfile, type Emulator } from '@/tests/e2e/fixtures';
 
 /** Every field of the demo dataset customer_attributes, in schema order. */
 export const ALL_COLUMNS = ['customer_id', 'email', 'first_name', 'loyalty_tier', 'lifetime_value', 'orders_count', 'is_subscribed', 'last_purchase_at', 'favorite_categories', 'notes'];

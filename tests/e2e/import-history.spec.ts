@@ -1,6 +1,6 @@
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, test } from './fixtures';
-import { chooseFile, openImportPage } from './import-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { chooseFile, openImportPage } from '@/tests/e2e/import-helpers';
 
 test("the side panel's schema section shows the dataset's update history, the import included", async ({ openExtensionPage, emulator }) => {
   const page = await openImportPage(openExtensionPage, emulator);

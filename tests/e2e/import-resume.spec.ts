@@ -1,6 +1,6 @@
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, test } from './fixtures';
-import { chooseFile, csvFile, dataPosts, openImportPage, stored } from './import-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { chooseFile, csvFile, dataPosts, openImportPage, stored } from '@/tests/e2e/import-helpers';
 
 test('closing the tab mid-import pauses it; re-choosing the same file resumes without re-sending an acknowledged batch, and the wrong file is refused', async ({ openExtensionPage, emulator, context, extensionId }) => {
   test.setTimeout(120_000);

@@ -1,6 +1,6 @@
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, sendFromPage, test } from './fixtures';
-import { chooseFile, csvFile, dataPosts, openImportPage } from './import-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, sendFromPage, test } from '@/tests/e2e/fixtures';
+import { chooseFile, csvFile, dataPosts, openImportPage } from '@/tests/e2e/import-helpers';
 
 test('a dropped batch stops the import as "outcome unknown" and is sent again only when the user asks', async ({ openExtensionPage, emulator }) => {
   test.setTimeout(120_000);

@@ -1,6 +1,6 @@
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, test } from './fixtures';
-import { ALL_COLUMNS, chooseFile, csvCells, dataPosts, openImportPage, stored } from './import-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { ALL_COLUMNS, chooseFile, csvCells, dataPosts, openImportPage, stored } from '@/tests/e2e/import-helpers';
 
 const ids = [1, 2, 3, 4, 5].map((n) => `C-MERGE-${n}`);
 

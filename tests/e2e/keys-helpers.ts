@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO_RETAILER } from '../../emulator/demo-data.ts';
-import { expect, type Emulator } from './fixtures';
+import { DEMO_RETAILER } from '@/emulator/demo-data.ts';
+import { expect, type Emulator } from '@/tests/e2e/fixtures';
 
 /**
  * Steps a person takes in the options page and on the emulator's API Keys page, shared by the

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { copiedText, expect, recordClipboard, sendFromPage, test } from './fixtures';
-import { authCalls, createProfileInOptions, fillNewKeyPassphrase, keySection, registerOnApiKeysPage, shownPublicKey, tokenAlert } from './keys-helpers';
+import { copiedText, expect, recordClipboard, sendFromPage, test } from '@/tests/e2e/fixtures';
+import { authCalls, createProfileInOptions, fillNewKeyPassphrase, keySection, registerOnApiKeysPage, shownPublicKey, tokenAlert } from '@/tests/e2e/keys-helpers';
 
 /** Key files made now by the tools people use, as tests/unit/keys/fixtures.ts does. */
 let dir: string;

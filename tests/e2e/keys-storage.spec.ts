@@ -2,8 +2,8 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CDPSession } from '@playwright/test';
-import { expect, sendFromPage, test } from './fixtures';
-import { createProfileInOptions, dumpPersistentStorage, fillNewKeyPassphrase, keySection, PASSPHRASE, registerOnApiKeysPage, shownPublicKey } from './keys-helpers';
+import { expect, sendFromPage, test } from '@/tests/e2e/fixtures';
+import { createProfileInOptions, dumpPersistentStorage, fillNewKeyPassphrase, keySection, PASSPHRASE, registerOnApiKeysPage, shownPublicKey } from '@/tests/e2e/keys-helpers';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXTENSION_DIR = process.env.MDI_EXTENSION_DIR ? join(ROOT, process.env.MDI_EXTENSION_DIR) : join(ROOT, '.output/chrome-mv3-local');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, sendFromPage, test } from './fixtures';
-import { createProfileInOptions, generateKeyInOptions, PASSPHRASE, setUpThroughUi, shownPublicKey, tokenAlert } from './keys-helpers';
+import { expect, sendFromPage, test } from '@/tests/e2e/fixtures';
+import { createProfileInOptions, generateKeyInOptions, PASSPHRASE, setUpThroughUi, shownPublicKey, tokenAlert } from '@/tests/e2e/keys-helpers';
 
 /** The slice of chrome.alarms the auto-lock test calls in the service worker. */
 interface AlarmsGlobal {

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import type { EmulatorRequest } from './fixtures';
+import type { EmulatorRequest } from '@/tests/e2e/fixtures';
 
 /** Record look-ups (`GET …/data/{schema}/?id=`) as the emulator logged them, oldest first. */
 export function lookupGets(requests: EmulatorRequest[]): EmulatorRequest[] {

@@ -1,6 +1,6 @@
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test } from './fixtures';
-import { arrivalGaps, lookupFromPage, lookupGets, loopbackTabs, rightClickLookUp, stopServiceWorker, type LookupReply } from './lookup-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
+import { arrivalGaps, lookupFromPage, lookupGets, loopbackTabs, rightClickLookUp, stopServiceWorker, type LookupReply } from '@/tests/e2e/lookup-helpers';
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `C-${100001 + from + i}`);
 

@@ -1,5 +1,5 @@
-import { DEMO_DATASET, MULTI_ROW_ID, SAMPLE_RECORD_ID, SPACED_DATASET } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test } from './fixtures';
+import { DEMO_DATASET, MULTI_ROW_ID, SAMPLE_RECORD_ID, SPACED_DATASET } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
 
 /**
  * Monetate's OpenAPI shows a look-up answering data.schema_rows; clients run against live

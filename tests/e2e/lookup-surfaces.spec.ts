@@ -1,6 +1,6 @@
-import { DEMO_DATASET, HTML_RECORD_ID, SAMPLE_RECORD_ID, SPECIAL_RECORD_ID } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test, type Emulator } from './fixtures';
-import { arrivalGaps, lookupGets } from './lookup-helpers';
+import { DEMO_DATASET, HTML_RECORD_ID, SAMPLE_RECORD_ID, SPECIAL_RECORD_ID } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test, type Emulator } from '@/tests/e2e/fixtures';
+import { arrivalGaps, lookupGets } from '@/tests/e2e/lookup-helpers';
 import type { Page } from '@playwright/test';
 
 async function lookUpIn(page: Page, id: string) {

@@ -1,10 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { CHROMIUM_PATH, LOCAL_BUILD_DIR } from '../support/chromium.ts';
-import { expect, sendFromPage, setUpUnlockedProfile, test } from './fixtures';
-import { OVERLAY_FRAME_PATH, OVERLAY_HOST, overlayDriver, overlayFrame } from './overlay-driver';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { CHROMIUM_PATH, LOCAL_BUILD_DIR } from '@/tests/support/chromium.ts';
+import { expect, sendFromPage, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
+import { OVERLAY_FRAME_PATH, OVERLAY_HOST, overlayDriver, overlayFrame } from '@/tests/e2e/overlay-driver';
 
 const DATASET_PAGE = `/platform/control/a-demo/p/demo.example/datasets/${DEMO_DATASET}`;
 const LAUNCHER = 'Monetate Data Inspector';

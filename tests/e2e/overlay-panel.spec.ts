@@ -1,6 +1,6 @@
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { expect, sendFromPage, setUpUnlockedProfile, test } from './fixtures';
-import { OVERLAY_HOST, overlayDriver } from './overlay-driver';
+import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { expect, sendFromPage, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
+import { OVERLAY_HOST, overlayDriver } from '@/tests/e2e/overlay-driver';
 
 const DATASETS = '/platform/control/a-demo/p/demo.example/datasets';
 

@@ -1,9 +1,9 @@
 import type { Page, Worker } from '@playwright/test';
-import { DEMO_DATASET, HTML_RECORD_ID, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { expect, sendFromPage, setUpUnlockedProfile, TEST_PASSPHRASE, test, type Emulator } from './fixtures';
-import { lookupGets } from './lookup-helpers';
-import { OVERLAY_HOST, overlayDriver, overlayFrame } from './overlay-driver';
-import { contentScriptWorld } from './content-script-world';
+import { DEMO_DATASET, HTML_RECORD_ID, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { expect, sendFromPage, setUpUnlockedProfile, TEST_PASSPHRASE, test, type Emulator } from '@/tests/e2e/fixtures';
+import { lookupGets } from '@/tests/e2e/lookup-helpers';
+import { OVERLAY_HOST, overlayDriver, overlayFrame } from '@/tests/e2e/overlay-driver';
+import { contentScriptWorld } from '@/tests/e2e/content-script-world';
 
 const DATASET_PAGE = `/platform/control/a-demo/p/demo.example/datasets/${DEMO_DATASET}`;
 /** Not among the 20 rows the platform page lists, so its values appear only in the overlay. */

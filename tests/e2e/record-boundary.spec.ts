@@ -1,12 +1,12 @@
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test } from './fixtures';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
 
 /** A record value no view expects: String() of it throws, so a naive render blanks the surface. */
 const ODD_ID = 'C-TOSTRING-1';
 
 // Deliberately changed (issue 9, records): record values are any JSON and render as text, so
 // {"toString":1} no longer breaks the record at all; the boundary itself is proven in
-// tests/component/common/RecordBoundary.test.tsx with a child that does break.
+// tests/component/ui/record-boundary.test.tsx with a child that does break.
 test('a record value {"toString":1} is shown as text in the popup and the side panel, and the surface stays usable', async ({
   emulator,
   openExtensionPage,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test, type Emulator } from './fixtures';
+import { DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test, type Emulator } from '@/tests/e2e/fixtures';
 
 async function openPanel(openExtensionPage: (name: 'sidepanel' | 'options') => Promise<Page>, emulator: Emulator) {
   const setup = await openExtensionPage('options');

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { expect, test, type Emulator, type EmulatorRequest } from './fixtures';
-import { lookUpIn, openSurface, shownValue as shownIn } from './records-helpers';
+import { DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { expect, test, type Emulator, type EmulatorRequest } from '@/tests/e2e/fixtures';
+import { lookUpIn, openSurface, shownValue as shownIn } from '@/tests/e2e/records-helpers';
 
 /** Longer than the emulator's (Node's default) 5 s keep-alive timeout. */
 const KEEP_ALIVE_EXPIRY_MS = 8_000;

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { parseExactJson, stringifyExactJson } from '../../utils/monetate/exact-json.ts';
-import { expect, setUpUnlockedProfile, type Emulator, type EmulatorRequest } from './fixtures';
+import { parseExactJson, stringifyExactJson } from '@/utils/monetate/exact-json.ts';
+import { expect, setUpUnlockedProfile, type Emulator, type EmulatorRequest } from '@/tests/e2e/fixtures';
 
 type OpenPage = (name: 'popup' | 'options' | 'sidepanel') => Promise<Page>;
 

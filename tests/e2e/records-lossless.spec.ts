@@ -1,8 +1,8 @@
-import { DEMO_API_USER, DEMO_DATASET, MIXED_CASE_IDS, ODD_VALUES, ODD_VALUES_RECORD_ID, SPACED_DATASET } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test, type Emulator } from './fixtures';
-import { contentScriptWorld } from './content-script-world';
-import { OVERLAY_HOST } from './overlay-driver';
-import { adminRaw, dataPosts, lookUpIn, openSurface, rowsTable, shownValue, storedRows } from './records-helpers';
+import { DEMO_API_USER, DEMO_DATASET, MIXED_CASE_IDS, ODD_VALUES, ODD_VALUES_RECORD_ID, SPACED_DATASET } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test, type Emulator } from '@/tests/e2e/fixtures';
+import { contentScriptWorld } from '@/tests/e2e/content-script-world';
+import { OVERLAY_HOST } from '@/tests/e2e/overlay-driver';
+import { adminRaw, dataPosts, lookUpIn, openSurface, rowsTable, shownValue, storedRows } from '@/tests/e2e/records-helpers';
 
 /** The DATETIME forms Monetate has been seen to hold, none of which a datetime-local input shows exactly. */
 const DATETIME_FORMS = ['2025-01-01T10:00:00', '2025-01-01 10:00:00+00:00', '2025-01-01T10:00:00+0000', '2025-01-01T10:00:00.123456Z'];

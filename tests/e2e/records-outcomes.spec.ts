@@ -1,7 +1,7 @@
-import { DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { expect, test } from './fixtures';
-import { stopServiceWorker } from './lookup-helpers';
-import { dataPosts, lookUpIn, openSurface, shownValue, storedRows } from './records-helpers';
+import { DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { stopServiceWorker } from '@/tests/e2e/lookup-helpers';
+import { dataPosts, lookUpIn, openSurface, shownValue, storedRows } from '@/tests/e2e/records-helpers';
 
 test('a worker stopped mid-save: the page says the outcome is unknown, the edit log kept the save as sent, and a look-up shows it applied', async ({
   context,

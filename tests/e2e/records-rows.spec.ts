@@ -1,8 +1,8 @@
-import { MULTI_ROW_ID, SAMPLE_RECORD_ID, DEMO_DATASET, SPACED_DATASET } from '../../emulator/demo-data.ts';
-import { expect, test } from './fixtures';
-import { loopbackTabs, rightClickLookUp } from './lookup-helpers';
-import { OVERLAY_HOST, overlayDriver } from './overlay-driver';
-import { dataPosts, lookUpIn, openSurface, rowsTable, shownValue, storedRows } from './records-helpers';
+import { MULTI_ROW_ID, SAMPLE_RECORD_ID, DEMO_DATASET, SPACED_DATASET } from '@/emulator/demo-data.ts';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { loopbackTabs, rightClickLookUp } from '@/tests/e2e/lookup-helpers';
+import { OVERLAY_HOST, overlayDriver } from '@/tests/e2e/overlay-driver';
+import { dataPosts, lookUpIn, openSurface, rowsTable, shownValue, storedRows } from '@/tests/e2e/records-helpers';
 
 /** MULTI_ROW_ID's rows by next_buy_sku, newest event_time first (they are stored middle, oldest, newest). */
 const NEWEST_FIRST = ['SKU-55501', 'SKU-44120', 'SKU-30077'];

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test, type Emulator, type EmulatorRequest } from './fixtures';
+import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test, type Emulator, type EmulatorRequest } from '@/tests/e2e/fixtures';
 
 const SCHEMA_PATH = (name: string) => `/api/data/v1/demo/production/schema/${name}/`;
 const patches = (log: EmulatorRequest[], name: string) => log.filter((r) => r.method === 'PATCH' && r.path === SCHEMA_PATH(name));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test } from '@/tests/e2e/fixtures';
 
 const ROOT = join(import.meta.dirname, '../..');
 const LOCAL_DIR = process.env.MDI_EXTENSION_DIR ? join(ROOT, process.env.MDI_EXTENSION_DIR) : join(ROOT, '.output/chrome-mv3-local');

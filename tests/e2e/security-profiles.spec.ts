@@ -1,5 +1,5 @@
-import { expect, test } from './fixtures';
-import { authCalls, setUpThroughUi, stopServiceWorker, tokenAlert, workerRestarted } from './keys-helpers';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { authCalls, setUpThroughUi, stopServiceWorker, tokenAlert, workerRestarted } from '@/tests/e2e/keys-helpers';
 
 test('a profile rewritten in storage is refused in words, sends nothing, and is used again once saved from the options page; a worker restart changes nothing', async ({
   context,

@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { expect, setUpUnlockedProfile, test } from './fixtures';
-import { lookupFromPage, lookupGets } from './lookup-helpers';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { expect, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
+import { lookupFromPage, lookupGets } from '@/tests/e2e/lookup-helpers';
 
 const PLATFORM_PAGE = `/platform/control/a-demo/p/demo.example/datasets/${DEMO_DATASET}`;
 

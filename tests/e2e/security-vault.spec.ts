@@ -1,5 +1,5 @@
-import { expect, sendFromPage, setUpUnlockedProfile, TEST_PASSPHRASE, test } from './fixtures';
-import { createProfileInOptions, keySection, shownPublicKey, stopServiceWorker, workerRestarted } from './keys-helpers';
+import { expect, sendFromPage, setUpUnlockedProfile, TEST_PASSPHRASE, test } from '@/tests/e2e/fixtures';
+import { createProfileInOptions, keySection, shownPublicKey, stopServiceWorker, workerRestarted } from '@/tests/e2e/keys-helpers';
 
 test('the options page shows how strong a new passphrase is and refuses a guessable one, saying how to make it stronger', async ({ emulator, openExtensionPage }) => {
   const options = await openExtensionPage('options');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test } from '@/tests/e2e/fixtures';
 
 test('the extension loads and its service worker answers', async ({ serviceWorker, openExtensionPage }) => {
   const worker = await serviceWorker();

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { DEMO_DATASET, SPECIAL_RECORD_ID } from '../../emulator/demo-data.ts';
-import { copiedText, expect, recordClipboard, setUpUnlockedProfile, test } from './fixtures';
+import { DEMO_DATASET, SPECIAL_RECORD_ID } from '@/emulator/demo-data.ts';
+import { copiedText, expect, recordClipboard, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
 
 test('"Copy curl" gives a command that looks the record up when run in a shell', async ({ emulator, openExtensionPage }) => {
   const options = await openExtensionPage('options');

@@ -1,5 +1,5 @@
-import { expect, test } from './fixtures';
-import { authCalls, lastSignedJwt, setUpThroughUi, tokenAlert } from './keys-helpers';
+import { expect, test } from '@/tests/e2e/fixtures';
+import { authCalls, lastSignedJwt, setUpThroughUi, tokenAlert } from '@/tests/e2e/keys-helpers';
 
 const NOT_ACCEPTED = 'Monetate did not accept this API username and key';
 

@@ -1,5 +1,5 @@
-import { expect, recordClipboard, sendFromPage, test } from './fixtures';
-import { authCalls, createProfileInOptions, generateKeyInOptions, PASSPHRASE, registerOnApiKeysPage, stopServiceWorker, workerRestarted, tokenAlert } from './keys-helpers';
+import { expect, recordClipboard, sendFromPage, test } from '@/tests/e2e/fixtures';
+import { authCalls, createProfileInOptions, generateKeyInOptions, PASSPHRASE, registerOnApiKeysPage, stopServiceWorker, workerRestarted, tokenAlert } from '@/tests/e2e/keys-helpers';
 
 const USERNAME = 'api-e2e-tokens';
 

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
+import { createEmulator } from '@/emulator/app.ts';
 import {
   DATASET_WITHOUT_IDENTIFIER,
   DEMO_DATASET,
@@ -8,8 +8,8 @@ import {
   ODD_VALUES_RECORD_ID,
   SAMPLE_RECORD_ID,
   SPACED_DATASET,
-} from '../../emulator/demo-data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from './helpers.ts';
+} from '@/emulator/demo-data.ts';
+import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 let keys: TestKeyPair;
 beforeAll(() => {

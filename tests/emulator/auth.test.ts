@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
-import { startEmulator } from '../../emulator/server.ts';
+import { createEmulator } from '@/emulator/app.ts';
+import { startEmulator } from '@/emulator/server.ts';
 import {
   auth,
   body,
@@ -17,7 +17,7 @@ import {
   viaFetch,
   type Call,
   type TestKeyPair,
-} from './helpers.ts';
+} from '@/tests/emulator/helpers.ts';
 
 let alice: TestKeyPair;
 let bob: TestKeyPair;

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
-import { DEMO_DATASET } from '../../emulator/demo-data.ts';
-import { MAX_POST_BYTES, MAX_POST_ROWS } from '../../emulator/routes/data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from './helpers.ts';
+import { createEmulator } from '@/emulator/app.ts';
+import { DEMO_DATASET } from '@/emulator/demo-data.ts';
+import { MAX_POST_BYTES, MAX_POST_ROWS } from '@/emulator/routes/data.ts';
+import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 const WRITE = `${DATA}/data/${DEMO_DATASET}/`;
 type LoggedRequest = { method: string; path: string; status: number | null; rowCount?: number; dropped?: boolean };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
+import { createEmulator } from '@/emulator/app.ts';
 import {
   DATASET_WITHOUT_IDENTIFIER,
   DEMO_API_USER,
@@ -13,10 +13,10 @@ import {
   SAMPLE_RECORD_ID,
   SPACED_DATASET,
   SPECIAL_RECORD_ID,
-} from '../../emulator/demo-data.ts';
-import { isLosslessNumber } from '../../emulator/json.ts';
-import { rowsForId } from '../../emulator/state.ts';
-import { fieldNameProblem, isAcceptedDateTime, isIsoDateTime, parseMultiString, validateRows } from '../../emulator/validation.ts';
+} from '@/emulator/demo-data.ts';
+import { isLosslessNumber } from '@/emulator/json.ts';
+import { rowsForId } from '@/emulator/state.ts';
+import { fieldNameProblem, isAcceptedDateTime, isIsoDateTime, parseMultiString, validateRows } from '@/emulator/validation.ts';
 
 function snapshot(): unknown {
   const { state } = createEmulator();

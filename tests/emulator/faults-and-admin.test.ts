@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { startEmulator } from '../../emulator/server.ts';
-import { createEmulator } from '../../emulator/app.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, viaFetch, type Call, type TestKeyPair } from './helpers.ts';
+import { DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { startEmulator } from '@/emulator/server.ts';
+import { createEmulator } from '@/emulator/app.ts';
+import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, viaFetch, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type LoggedRequest = { method: string; path: string; query: Record<string, string>; status: number | null; arrivedAt: number; username?: string; dropped?: boolean };

@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { createEmulator } from '../../emulator/app.ts';
+import type { createEmulator } from '@/emulator/app.ts';
 
 /** One way to send a request: `app.request` in-process or `fetch` against a started server. */
 export type Call = (path: string, init?: RequestInit) => Promise<Response>;

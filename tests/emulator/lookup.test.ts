@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
+import { createEmulator } from '@/emulator/app.ts';
 import {
   DATASET_WITHOUT_IDENTIFIER,
   DEMO_DATASET,
@@ -9,9 +9,9 @@ import {
   SAMPLE_RECORD_ID,
   SPACED_DATASET,
   SPECIAL_RECORD_ID,
-} from '../../emulator/demo-data.ts';
-import { startEmulator } from '../../emulator/server.ts';
-import { auth, body, DATA, lookupPath, rsaKeyPair, tokenFor, viaApp, viaFetch, type Call, type TestKeyPair } from './helpers.ts';
+} from '@/emulator/demo-data.ts';
+import { startEmulator } from '@/emulator/server.ts';
+import { auth, body, DATA, lookupPath, rsaKeyPair, tokenFor, viaApp, viaFetch, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A look-up's data in the default record shape: the list of rows. */

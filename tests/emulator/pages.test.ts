@@ -8,9 +8,9 @@ import {
   ODD_VALUES_RECORD_ID,
   SPACED_DATASET,
   SPECIAL_RECORD_ID,
-} from '../../emulator/demo-data.ts';
-import { startEmulator } from '../../emulator/server.ts';
-import { auth, DATA, requestToken, rsaKeyPair, signJwt, viaFetch, type Call, type TestKeyPair } from './helpers.ts';
+} from '@/emulator/demo-data.ts';
+import { startEmulator } from '@/emulator/server.ts';
+import { auth, DATA, requestToken, rsaKeyPair, signJwt, viaFetch, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 const PAGE = '/settings/api-keys';
 const DATASETS = '/platform/control/a-demo/p/demo.example/datasets';

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
-import { DEMO_DATASET, HTML_RECORD_ID, MULTI_ROW_ID, SPACED_DATASET } from '../../emulator/demo-data.ts';
+import { createEmulator } from '@/emulator/app.ts';
+import { DEMO_DATASET, HTML_RECORD_ID, MULTI_ROW_ID, SPACED_DATASET } from '@/emulator/demo-data.ts';
 
 const ORIGIN = 'http://127.0.0.1:8790';
 const DATASETS = '/platform/control/a-demo/p/demo.example/datasets';

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
-import { DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, requestToken, rsaKeyPair, signJwt, viaApp, type Call, type TestKeyPair } from './helpers.ts';
+import { createEmulator } from '@/emulator/app.ts';
+import { DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { auth, body, DATA, jsonInit, lookupPath, requestToken, rsaKeyPair, signJwt, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 let keys: TestKeyPair;
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SPACED_DATASET } from '../../emulator/demo-data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from './helpers.ts';
+import { createEmulator } from '@/emulator/app.ts';
+import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SPACED_DATASET } from '@/emulator/demo-data.ts';
+import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 type Schema = { id: number; name: string; type: string; named_identifier?: string; created_date: string; fields: Record<string, Record<string, unknown>> };
 

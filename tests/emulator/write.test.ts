@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '../../emulator/app.ts';
-import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '../../emulator/demo-data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from './helpers.ts';
+import { createEmulator } from '@/emulator/app.ts';
+import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
+import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
 
 /** A POST answer's data (always the OpenAPI shape). */
 type Rows = { schema_rows: Array<Record<string, unknown>> };

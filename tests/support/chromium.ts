@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { DEFAULT_CHROMIUM_PATH } from '../../scripts/browser-setup.ts';
+import { DEFAULT_CHROMIUM_PATH } from '@/scripts/browser-setup.ts';
 
 /**
  * Debian's Chromium: Playwright's own browser download is not reachable from our machines.

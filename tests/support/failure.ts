@@ -1,4 +1,4 @@
-import { AppError } from '../../utils/errors';
+import { AppError } from '@/utils/errors';
 
 /**
  * The typed error a promise rejects with; fails the test when it resolves or throws anything else.

@@ -1,4 +1,4 @@
-import { ensureChromium } from '../../scripts/browser-setup.ts';
+import { ensureChromium } from '@/scripts/browser-setup.ts';
 
 /**
  * Before any end-to-end test: make sure Chromium is there (installing Debian's package when

@@ -1,4 +1,4 @@
-import type { FieldSpec, RecordValues } from '../../utils/schema';
+import type { FieldSpec, RecordValues } from '@/utils/schema';
 
 /**
  * Fields whose stored values a typed form cannot show exactly, as Monetate has been seen to

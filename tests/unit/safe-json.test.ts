@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeJsonText } from '../../utils/safe-json';
+import { safeJsonText } from '@/utils/safe-json';
 
 describe('safeJsonText', () => {
   it('writes ordinary JSON indented, keys in order', () => {

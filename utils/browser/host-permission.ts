@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { hostPermissionPattern } from '../profiles/api-base-url';
+import { hostPermissionPattern } from '@/utils/profiles/api-base-url';
 
 /**
  * Asks the browser for one optional API host; its prompt names the host. Call it straight from

@@ -1,6 +1,6 @@
-import { stringifyExactJson } from '../monetate/exact-json';
-import { prettyJson } from '../schema/values';
-import type { EditLogEntry } from '../storage/items';
+import { stringifyExactJson } from '@/utils/monetate/exact-json';
+import { prettyJson } from '@/utils/schema/values';
+import type { EditLogEntry } from '@/utils/storage/items';
 
 const CSV_COLUMNS = ['when', 'profile', 'dataset', 'record', 'kind', 'field', 'before', 'after', 'result', 'message'] as const;
 

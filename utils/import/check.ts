@@ -1,8 +1,8 @@
 import { isSafeNumber } from 'lossless-json';
-import { isExactNumber, type ExactNumber } from '../monetate/exact-json';
-import { describeSchema, isIsoDateTime, isValidTimeZone, toIsoDateTime, validateFieldInput, type DatasetSchema, type DescribedField, type RecordValue } from '../schema';
-import type { ColumnMapping } from './mapping';
-import type { SourceRow } from './read-rows';
+import { isExactNumber, type ExactNumber } from '@/utils/monetate/exact-json';
+import { describeSchema, isIsoDateTime, isValidTimeZone, toIsoDateTime, validateFieldInput, type DatasetSchema, type DescribedField, type RecordValue } from '@/utils/schema';
+import type { ColumnMapping } from '@/utils/import/mapping';
+import type { SourceRow } from '@/utils/import/read-rows';
 
 /**
  * Checks the rows of an import file against the dataset's schema with the same rules as the

@@ -1,6 +1,6 @@
-import type { ColumnMapping } from './mapping';
-import type { FileFingerprint } from './fingerprint';
-import type { ImportFormat } from './read-rows';
+import type { ColumnMapping } from '@/utils/import/mapping';
+import type { FileFingerprint } from '@/utils/import/fingerprint';
+import type { ImportFormat } from '@/utils/import/read-rows';
 
 /**
  * An import job as it is kept in `storage.local`: what is imported, how, and how far each

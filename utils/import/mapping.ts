@@ -1,4 +1,4 @@
-import { describeSchema, type DatasetSchema } from '../schema';
+import { describeSchema, type DatasetSchema } from '@/utils/schema';
 
 /**
  * Which dataset field each file column goes to: a field name, or `null` for a column the user

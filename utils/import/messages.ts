@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BATCH_SIZE, type BatchOutcome, type ImportJob } from './job';
+import { BATCH_SIZE, type BatchOutcome, type ImportJob } from '@/utils/import/job';
 
 /**
  * The import page's requests to the background, as zod schemas the one protocol

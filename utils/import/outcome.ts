@@ -1,5 +1,5 @@
-import { AppError, describeError } from '../errors';
-import type { BatchOutcome } from './job';
+import { AppError, describeError } from '@/utils/errors';
+import type { BatchOutcome } from '@/utils/import/job';
 
 /**
  * How a failed POST of one batch ends for the job, from the client's typed error:

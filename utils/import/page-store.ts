@@ -1,16 +1,16 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { describeError, toErrorInfo } from '../errors';
-import type { RequestPayload, RequestType, Response, SchemaView } from '../messages/protocol';
-import { isProductionBaseUrl } from '../profiles/profile';
-import { describeSchema, type DatasetSchema } from '../schema';
-import { isExactNumber } from '../monetate/exact-json';
-import type { ImportRow } from './check';
-import { fingerprintMismatch } from './fingerprint';
-import { BATCH_SIZE, clampBatchSize, nextRowToSend, isSkipped, type ImportJob } from './job';
-import { proposeMapping, reviewMapping, type ColumnMapping, type MappingReview } from './mapping';
-import type { CheckResult, CheckSettings, Inspection } from './scan';
-import type { ImportWorker } from './worker-protocol';
-import type { WireRow } from './messages';
+import { describeError, toErrorInfo } from '@/utils/errors';
+import type { RequestPayload, RequestType, Response, SchemaView } from '@/utils/messages/protocol';
+import { isProductionBaseUrl } from '@/utils/profiles/profile';
+import { describeSchema, type DatasetSchema } from '@/utils/schema';
+import { isExactNumber } from '@/utils/monetate/exact-json';
+import type { ImportRow } from '@/utils/import/check';
+import { fingerprintMismatch } from '@/utils/import/fingerprint';
+import { BATCH_SIZE, clampBatchSize, nextRowToSend, isSkipped, type ImportJob } from '@/utils/import/job';
+import { proposeMapping, reviewMapping, type ColumnMapping, type MappingReview } from '@/utils/import/mapping';
+import type { CheckResult, CheckSettings, Inspection } from '@/utils/import/scan';
+import type { ImportWorker } from '@/utils/import/worker-protocol';
+import type { WireRow } from '@/utils/import/messages';
 
 /**
  * The import page's one store: the chosen dataset and file, the check, the mapping, and the
@@ -20,7 +20,7 @@ import type { WireRow } from './messages';
 
 export type Send = <T extends RequestType>(type: T, payload: RequestPayload<T>) => Promise<Response<T>>;
 
-export { MERGE_MAX_ROWS } from './job';
+export { MERGE_MAX_ROWS } from '@/utils/import/job';
 
 export interface SpotCheckRow {
   id: string;

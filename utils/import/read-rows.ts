@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { parseExactJson } from '../monetate/exact-json';
-import { CsvBlockSplitter, JsonItemSplitter, JsonLayoutError, LineSplitter } from './split';
+import { parseExactJson } from '@/utils/monetate/exact-json';
+import { CsvBlockSplitter, JsonItemSplitter, JsonLayoutError, LineSplitter } from '@/utils/import/split';
 
 /**
  * Reads an import file as a stream of rows, one bounded batch at a time: CSV (a header row,

@@ -1,11 +1,11 @@
 import Papa from 'papaparse';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { DatasetSchema } from '../schema';
-import { createRowChecker, ProblemReport, type CellProblem, type ImportRow } from './check';
-import type { FileFingerprint } from './fingerprint';
-import type { ColumnMapping } from './mapping';
-import { detectFormat, ImportFileError, readImportRows, type ImportFormat, type SourceRow } from './read-rows';
+import type { DatasetSchema } from '@/utils/schema';
+import { createRowChecker, ProblemReport, type CellProblem, type ImportRow } from '@/utils/import/check';
+import type { FileFingerprint } from '@/utils/import/fingerprint';
+import type { ColumnMapping } from '@/utils/import/mapping';
+import { detectFormat, ImportFileError, readImportRows, type ImportFormat, type SourceRow } from '@/utils/import/read-rows';
 
 /**
  * The passes the import page's worker makes over a file, each a stream of bounded batches:

@@ -1,6 +1,6 @@
-import type { ImportRow } from './check';
-import { checkFile, inspectFile, problemRowsCsv, validRows, type CheckSettings } from './scan';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { ImportRow } from '@/utils/import/check';
+import { checkFile, inspectFile, problemRowsCsv, validRows, type CheckSettings } from '@/utils/import/scan';
+import type { WorkerReply, WorkerRequest } from '@/utils/import/worker-protocol';
 
 /**
  * The worker's side: answers each request, and keeps one reader of valid rows open between

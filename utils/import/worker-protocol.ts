@@ -1,5 +1,5 @@
-import type { CheckResult, CheckSettings, Inspection } from './scan';
-import type { ImportRow } from './check';
+import type { CheckResult, CheckSettings, Inspection } from '@/utils/import/scan';
+import type { ImportRow } from '@/utils/import/check';
 
 /** Messages between the import page and its worker (parsing and checking off the main thread). */
 export type WorkerRequest =

@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
-import { AppError } from '../errors';
+import { AppError } from '@/utils/errors';
 
 export interface DecodedJwt {
   header: ProtectedHeaderParameters;

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { AppError } from '../errors';
-import { SIGNING_ALGS, type SigningAlg } from '../keys/types';
+import { AppError } from '@/utils/errors';
+import { SIGNING_ALGS, type SigningAlg } from '@/utils/keys/types';
 
 /**
  * The largest clock correction ever applied to `iat` (15 minutes). Beyond it the clock must be

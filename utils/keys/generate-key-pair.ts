@@ -1,6 +1,6 @@
-import { AppError } from '../errors';
-import { describeSpki, RSA_SHA256 } from './rsa-webcrypto';
-import { GENERATED_KEY_SIZES, type ImportedKey, type RsaModulusBits } from './types';
+import { AppError } from '@/utils/errors';
+import { describeSpki, RSA_SHA256 } from '@/utils/keys/rsa-webcrypto';
+import { GENERATED_KEY_SIZES, type ImportedKey, type RsaModulusBits } from '@/utils/keys/types';
 
 /**
  * A fresh RSA key pair (e = 65537) made by WebCrypto, in the same shape as an imported key.

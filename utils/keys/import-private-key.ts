@@ -1,11 +1,11 @@
-import { parsePemBlocks, type PemBlock } from '../encoding';
-import { AppError } from '../errors';
-import { DerError } from './der';
-import { opensshToPkcs1 } from './openssh-to-pkcs1';
-import { wrapPkcs1InPkcs8 } from './pkcs1-to-pkcs8';
-import { keyAlgorithmName, OID_RSA_ENCRYPTION, readPkcs8, rsaModulusBits } from './pkcs8-algorithm';
-import { describePublicKey, importExtractablePkcs8, modulusBitsOf } from './rsa-webcrypto';
-import { MIN_RSA_MODULUS_BITS, type ImportedKey, type KeySourceFormat } from './types';
+import { parsePemBlocks, type PemBlock } from '@/utils/encoding';
+import { AppError } from '@/utils/errors';
+import { DerError } from '@/utils/keys/der';
+import { opensshToPkcs1 } from '@/utils/keys/openssh-to-pkcs1';
+import { wrapPkcs1InPkcs8 } from '@/utils/keys/pkcs1-to-pkcs8';
+import { keyAlgorithmName, OID_RSA_ENCRYPTION, readPkcs8, rsaModulusBits } from '@/utils/keys/pkcs8-algorithm';
+import { describePublicKey, importExtractablePkcs8, modulusBitsOf } from '@/utils/keys/rsa-webcrypto';
+import { MIN_RSA_MODULUS_BITS, type ImportedKey, type KeySourceFormat } from '@/utils/keys/types';
 
 // Far above any real key file or key + certificate chain; stops a huge paste from hanging the worker.
 const MAX_INPUT_CHARS = 256 * 1024;

@@ -1,6 +1,6 @@
-import { ownBytes } from '../encoding';
-import { AppError } from '../errors';
-import { SIGNING_ALGS, type SigningAlg } from './types';
+import { ownBytes } from '@/utils/encoding';
+import { AppError } from '@/utils/errors';
+import { SIGNING_ALGS, type SigningAlg } from '@/utils/keys/types';
 
 const HASH_FOR_ALG: Record<SigningAlg, string> = { RS256: 'SHA-256', RS384: 'SHA-384', RS512: 'SHA-512' };
 

@@ -1,8 +1,8 @@
-export { importPrivateKey } from './import-private-key';
-export { generateKeyPair } from './generate-key-pair';
-export { publicKeyFromPkcs8 } from './public-key-from-pkcs8';
-export { spkiPemToPkcs1Pem } from './spki-to-pkcs1';
-export { importSigningKey } from './import-signing-key';
+export { importPrivateKey } from '@/utils/keys/import-private-key';
+export { generateKeyPair } from '@/utils/keys/generate-key-pair';
+export { publicKeyFromPkcs8 } from '@/utils/keys/public-key-from-pkcs8';
+export { spkiPemToPkcs1Pem } from '@/utils/keys/spki-to-pkcs1';
+export { importSigningKey } from '@/utils/keys/import-signing-key';
 export {
   GENERATED_KEY_SIZES,
   MIN_RSA_MODULUS_BITS,
@@ -12,4 +12,4 @@ export {
   type PublicKeyInfo,
   type RsaModulusBits,
   type SigningAlg,
-} from './types';
+} from '@/utils/keys/types';

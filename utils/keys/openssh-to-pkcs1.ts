@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import { bigintToBytes, bytesToBigint, DerError, encodeSequence, encodeUnsignedInteger } from './der';
+import { AppError } from '@/utils/errors';
+import { bigintToBytes, bytesToBigint, DerError, encodeSequence, encodeUnsignedInteger } from '@/utils/keys/der';
 
 /**
  * The openssh-key-v1 container (OpenSSH's PROTOCOL.key), which `ssh-keygen` writes by

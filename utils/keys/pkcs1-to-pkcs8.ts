@@ -1,4 +1,4 @@
-import { encodeNull, encodeOctetString, encodeSequence, encodeTlv, encodeUnsignedInteger, TAG_OID } from './der';
+import { encodeNull, encodeOctetString, encodeSequence, encodeTlv, encodeUnsignedInteger, TAG_OID } from '@/utils/keys/der';
 
 // 1.2.840.113549.1.1.1 (rsaEncryption), pre-encoded.
 const RSA_ENCRYPTION_OID = Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01);

@@ -1,4 +1,4 @@
-import { decodeOid, DerError, expectTlv, readChildren, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE } from './der';
+import { decodeOid, DerError, expectTlv, readChildren, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE } from '@/utils/keys/der';
 
 export const OID_RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 

@@ -1,6 +1,6 @@
-import { AppError } from '../errors';
-import { describePublicKey, importExtractablePkcs8 } from './rsa-webcrypto';
-import type { PublicKeyInfo } from './types';
+import { AppError } from '@/utils/errors';
+import { describePublicKey, importExtractablePkcs8 } from '@/utils/keys/rsa-webcrypto';
+import type { PublicKeyInfo } from '@/utils/keys/types';
 
 /**
  * The public key PEM, fingerprint and size of a stored PKCS#8 RSA key, e.g. to show again

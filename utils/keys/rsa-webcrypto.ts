@@ -1,5 +1,5 @@
-import { bytesToBase64, ownBytes, toPem } from '../encoding';
-import type { PublicKeyInfo } from './types';
+import { bytesToBase64, ownBytes, toPem } from '@/utils/encoding';
+import type { PublicKeyInfo } from '@/utils/keys/types';
 
 /**
  * The one WebCrypto algorithm every key is validated and used with. The hash here only

@@ -1,7 +1,7 @@
-import { AppError } from '../errors';
-import { parsePemBlocks, toPem } from '../encoding';
-import { decodeOid, DerError, expectTlv, readChildren, TAG_OID, TAG_SEQUENCE } from './der';
-import { OID_RSA_ENCRYPTION } from './pkcs8-algorithm';
+import { AppError } from '@/utils/errors';
+import { parsePemBlocks, toPem } from '@/utils/encoding';
+import { decodeOid, DerError, expectTlv, readChildren, TAG_OID, TAG_SEQUENCE } from '@/utils/keys/der';
+import { OID_RSA_ENCRYPTION } from '@/utils/keys/pkcs8-algorithm';
 
 const TAG_BIT_STRING = 0x03;
 

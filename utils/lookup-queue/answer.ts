@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { LookupResult } from './types';
+import { AppError } from '@/utils/errors';
+import type { LookupResult } from '@/utils/lookup-queue/types';
 
 /**
  * How a failed send ends: "no such record" (Monetate's 404, `not_found`) is an answer, cached

@@ -1,4 +1,4 @@
-import type { LookupRequest, LookupResult } from './types';
+import type { LookupRequest, LookupResult } from '@/utils/lookup-queue/types';
 
 export interface CachedAnswer {
   request: LookupRequest;

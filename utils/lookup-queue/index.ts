@@ -1,19 +1,19 @@
-export { backoffDelay } from './backoff';
-export type { BackoffOptions } from './backoff';
-export { createResultCache } from './cache';
-export type { CachedAnswer, ResultCache } from './cache';
-export { answerOrError, asAppError } from './answer';
-export { lookupKey } from './key';
-export { createPacer } from './pacer';
-export type { HoldReason, Pacer, PacerOptions } from './pacer';
-export { createRetryPolicy } from './retry';
-export type { RetryAttempt, RetryDecision, RetryPolicyOptions } from './retry';
-export { abortableSleep } from './sleep';
-export { queueSnapshot } from './snapshot';
-export type { SnapshotInput } from './snapshot';
-export { createWaiters } from './waiters';
-export type { PendingLookup, Settlement, Waiters, WaitersOptions } from './waiters';
-export { createLookupQueue, MAX_RETRY_AFTER_MS } from './queue';
+export { backoffDelay } from '@/utils/lookup-queue/backoff';
+export type { BackoffOptions } from '@/utils/lookup-queue/backoff';
+export { createResultCache } from '@/utils/lookup-queue/cache';
+export type { CachedAnswer, ResultCache } from '@/utils/lookup-queue/cache';
+export { answerOrError, asAppError } from '@/utils/lookup-queue/answer';
+export { lookupKey } from '@/utils/lookup-queue/key';
+export { createPacer } from '@/utils/lookup-queue/pacer';
+export type { HoldReason, Pacer, PacerOptions } from '@/utils/lookup-queue/pacer';
+export { createRetryPolicy } from '@/utils/lookup-queue/retry';
+export type { RetryAttempt, RetryDecision, RetryPolicyOptions } from '@/utils/lookup-queue/retry';
+export { abortableSleep } from '@/utils/lookup-queue/sleep';
+export { queueSnapshot } from '@/utils/lookup-queue/snapshot';
+export type { SnapshotInput } from '@/utils/lookup-queue/snapshot';
+export { createWaiters } from '@/utils/lookup-queue/waiters';
+export type { PendingLookup, Settlement, Waiters, WaitersOptions } from '@/utils/lookup-queue/waiters';
+export { createLookupQueue, MAX_RETRY_AFTER_MS } from '@/utils/lookup-queue/queue';
 export type {
   EnqueueOptions,
   InFlightLookup,
@@ -27,4 +27,4 @@ export type {
   QueueSnapshot,
   WaitingLookup,
   WaitReason,
-} from './types';
+} from '@/utils/lookup-queue/types';

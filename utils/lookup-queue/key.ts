@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { LookupRequest } from './types';
+import { AppError } from '@/utils/errors';
+import type { LookupRequest } from '@/utils/lookup-queue/types';
 
 /**
  * The identity of a look-up: same profile, dataset and ID means the same answer.

@@ -1,4 +1,4 @@
-import type { WaitReason } from './types';
+import type { WaitReason } from '@/utils/lookup-queue/types';
 
 /** A stored next-allowed time further ahead than this is a clock jump, not a real wait. */
 const MAX_STORED_WAIT_MS = 5 * 60_000;

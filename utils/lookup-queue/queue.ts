@@ -1,15 +1,15 @@
-import { AppError } from '../errors';
-import { answerOrError, asAppError } from './answer';
-import { createResultCache } from './cache';
-import { lookupKey } from './key';
-import { createPacer } from './pacer';
-import { createRetryPolicy, MAX_RETRY_AFTER_MS } from './retry';
-import { abortableSleep } from './sleep';
-import { queueSnapshot } from './snapshot';
-import { createWaiters, type PendingLookup } from './waiters';
-import type { LookupOutcome, LookupQueue, LookupQueueDeps, LookupRequest, LookupResult, LookupTicket, QueueSnapshot } from './types';
+import { AppError } from '@/utils/errors';
+import { answerOrError, asAppError } from '@/utils/lookup-queue/answer';
+import { createResultCache } from '@/utils/lookup-queue/cache';
+import { lookupKey } from '@/utils/lookup-queue/key';
+import { createPacer } from '@/utils/lookup-queue/pacer';
+import { createRetryPolicy, MAX_RETRY_AFTER_MS } from '@/utils/lookup-queue/retry';
+import { abortableSleep } from '@/utils/lookup-queue/sleep';
+import { queueSnapshot } from '@/utils/lookup-queue/snapshot';
+import { createWaiters, type PendingLookup } from '@/utils/lookup-queue/waiters';
+import type { LookupOutcome, LookupQueue, LookupQueueDeps, LookupRequest, LookupResult, LookupTicket, QueueSnapshot } from '@/utils/lookup-queue/types';
 
-export { MAX_RETRY_AFTER_MS } from './retry';
+export { MAX_RETRY_AFTER_MS } from '@/utils/lookup-queue/retry';
 
 /**
  * The one FIFO for record look-ups, shared by every surface. It composes the pacer (spacing,

@@ -1,6 +1,6 @@
-import { AppError } from '../errors';
-import { retryAfterOf } from '../monetate/api-error';
-import { backoffDelay, type BackoffOptions } from './backoff';
+import { AppError } from '@/utils/errors';
+import { retryAfterOf } from '@/utils/monetate/api-error';
+import { backoffDelay, type BackoffOptions } from '@/utils/lookup-queue/backoff';
 
 /** The longest a Retry-After may hold the queue: one server's (or proxy's) "wait a day" must not stall every surface. */
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;

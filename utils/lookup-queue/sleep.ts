@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '@/utils/errors';
 
 /**
  * Resolves after `ms`; rejects with `cancelled` when `signal` aborts first.

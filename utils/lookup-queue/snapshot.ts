@@ -1,6 +1,6 @@
-import type { HoldReason } from './pacer';
-import type { PendingLookup } from './waiters';
-import type { QueueSnapshot } from './types';
+import type { HoldReason } from '@/utils/lookup-queue/pacer';
+import type { PendingLookup } from '@/utils/lookup-queue/waiters';
+import type { QueueSnapshot } from '@/utils/lookup-queue/types';
 
 export interface SnapshotInput {
   waiting: readonly PendingLookup[];

@@ -1,5 +1,5 @@
-import type { AppError } from '../errors';
-import type { RecordLookup } from '../monetate/client';
+import type { AppError } from '@/utils/errors';
+import type { RecordLookup } from '@/utils/monetate/client';
 
 /** One record look-up, for one profile. */
 export interface LookupRequest {

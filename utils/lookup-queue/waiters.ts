@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { LookupOutcome, LookupRequest, LookupTicket } from './types';
+import { AppError } from '@/utils/errors';
+import type { LookupOutcome, LookupRequest, LookupTicket } from '@/utils/lookup-queue/types';
 
 /** How one look-up ended for everyone waiting for it. */
 export type Settlement = { ok: LookupOutcome } | { error: AppError };

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { Profile, SigningAlgorithm } from '../profiles/profile';
-import type { ProfileProblem } from '../profiles/profile-store';
-import type { ErrorInfo } from '../errors';
-import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '../storage/items';
-import type { RecordValues } from '../schema/types';
-import type { requestSchemas } from './request-schemas';
-import type { ImportResponseMap } from '../import/messages';
+import type { Profile, SigningAlgorithm } from '@/utils/profiles/profile';
+import type { ProfileProblem } from '@/utils/profiles/profile-store';
+import type { ErrorInfo } from '@/utils/errors';
+import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '@/utils/storage/items';
+import type { RecordValues } from '@/utils/schema/types';
+import type { requestSchemas } from '@/utils/messages/request-schemas';
+import type { ImportResponseMap } from '@/utils/import/messages';
 
 /**
  * The one message protocol between every surface and the background service worker.

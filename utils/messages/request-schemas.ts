@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { profileInputSchema } from '../profiles/profile';
-import type { RecordValue } from '../schema/types';
-import type { RequestType } from './protocol';
-import { importRequestSchemas } from '../import/messages';
+import { profileInputSchema } from '@/utils/profiles/profile';
+import type { RecordValue } from '@/utils/schema/types';
+import type { RequestType } from '@/utils/messages/protocol';
+import { importRequestSchemas } from '@/utils/import/messages';
 
 /**
  * The zod schema of every request's payload, checked at the background boundary. Only the

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { AppError, isErrorInfo } from '../errors';
-import type { Reply, RequestPayload, RequestType, Response } from './protocol';
+import { AppError, isErrorInfo } from '@/utils/errors';
+import type { Reply, RequestPayload, RequestType, Response } from '@/utils/messages/protocol';
 
 /**
  * Sends one typed request to the background and returns its data, or throws the AppError it

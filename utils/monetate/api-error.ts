@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import type { ErrorCode, FieldProblem } from '../errors';
+import { AppError } from '@/utils/errors';
+import type { ErrorCode, FieldProblem } from '@/utils/errors';
 
 export interface MonetateErrorExtra {
   fields?: FieldProblem[];

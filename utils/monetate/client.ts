@@ -1,20 +1,20 @@
-import { AppError } from '../errors';
-import { MonetateError } from './api-error';
-import type { Envelope } from './envelope';
-import { readRecordRows } from './record-answer';
-import type { RecordRow } from './record-answer';
-import { call, readData } from './request';
-import type { CallSpec, HttpDeps } from './request';
+import { AppError } from '@/utils/errors';
+import { MonetateError } from '@/utils/monetate/api-error';
+import type { Envelope } from '@/utils/monetate/envelope';
+import { readRecordRows } from '@/utils/monetate/record-answer';
+import type { RecordRow } from '@/utils/monetate/record-answer';
+import { call, readData } from '@/utils/monetate/request';
+import type { CallSpec, HttpDeps } from '@/utils/monetate/request';
 import {
   schemaListSchema,
   schemaPatchAnswerSchema,
   schemaSchema,
   tokenAnswerSchema,
   uploadListSchema,
-} from './schemas';
-import type { MonetateField, MonetateSchema, SchemaPatchAnswer, TokenAnswer, UploadItem } from './schemas';
-import { authRefreshUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from './urls';
-import type { MonetateTarget } from './urls';
+} from '@/utils/monetate/schemas';
+import type { MonetateField, MonetateSchema, SchemaPatchAnswer, TokenAnswer, UploadItem } from '@/utils/monetate/schemas';
+import { authRefreshUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from '@/utils/monetate/urls';
+import type { MonetateTarget } from '@/utils/monetate/urls';
 
 export interface MonetateClientOptions {
   fetch?: typeof fetch;

@@ -1,6 +1,6 @@
-import { AppError } from '../errors';
-import type { TokenService } from '../tokens/token-service';
-import { MonetateError } from './api-error';
+import { AppError } from '@/utils/errors';
+import type { TokenService } from '@/utils/tokens/token-service';
+import { MonetateError } from '@/utils/monetate/api-error';
 
 export interface DataApiCallOptions {
   /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
-import { parseExactJson } from './exact-json';
+import { AppError } from '@/utils/errors';
+import { parseExactJson } from '@/utils/monetate/exact-json';
 
 /** One item of `meta.errors` / `meta.warnings`: free-form objects, per the OpenAPI. */
 export const metaItemSchema = z.union([z.looseObject({}), z.string()]);

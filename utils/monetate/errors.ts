@@ -1,7 +1,7 @@
-import { AppError } from '../errors';
-import type { FieldProblem } from '../errors';
-import { MonetateError } from './api-error';
-import type { Envelope } from './envelope';
+import { AppError } from '@/utils/errors';
+import type { FieldProblem } from '@/utils/errors';
+import { MonetateError } from '@/utils/monetate/api-error';
+import type { Envelope } from '@/utils/monetate/envelope';
 
 /** What the caller was doing, so an error can name it. */
 export interface ErrorContext {

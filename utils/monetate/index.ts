@@ -1,14 +1,14 @@
-export { MonetateError, retryAfterOf } from './api-error';
-export type { MonetateErrorExtra } from './api-error';
-export { createMonetateClient } from './client';
-export type { CallOptions, MonetateClient, MonetateClientOptions, PostRowsResult, RecordLookup, TokenRefreshResult } from './client';
-export { envelopeSchema, metaSchema, parseEnvelope, readEnvelope } from './envelope';
-export type { Envelope, EnvelopeMeta, ReadEnvelopeOptions } from './envelope';
-export { errorFromResponse, errorFromThrown, serverMessage } from './errors';
-export type { ErrorContext, ThrownContext } from './errors';
-export { parseHttpDate, parseRetryAfter } from './retry-after';
-export { kindOf, readRecordRows } from './record-answer';
-export type { RecordRow } from './record-answer';
+export { MonetateError, retryAfterOf } from '@/utils/monetate/api-error';
+export type { MonetateErrorExtra } from '@/utils/monetate/api-error';
+export { createMonetateClient } from '@/utils/monetate/client';
+export type { CallOptions, MonetateClient, MonetateClientOptions, PostRowsResult, RecordLookup, TokenRefreshResult } from '@/utils/monetate/client';
+export { envelopeSchema, metaSchema, parseEnvelope, readEnvelope } from '@/utils/monetate/envelope';
+export type { Envelope, EnvelopeMeta, ReadEnvelopeOptions } from '@/utils/monetate/envelope';
+export { errorFromResponse, errorFromThrown, serverMessage } from '@/utils/monetate/errors';
+export type { ErrorContext, ThrownContext } from '@/utils/monetate/errors';
+export { parseHttpDate, parseRetryAfter } from '@/utils/monetate/retry-after';
+export { kindOf, readRecordRows } from '@/utils/monetate/record-answer';
+export type { RecordRow } from '@/utils/monetate/record-answer';
 export {
   dataTypeSchema,
   fieldSchema,
@@ -21,7 +21,7 @@ export {
   tokenAnswerSchema,
   uploadItemSchema,
   uploadListSchema,
-} from './schemas';
-export type { KnownDataType, MonetateDataType, MonetateField, MonetateSchema, MonetateSchemaList, RecordAnswer, SchemaPatchAnswer, TokenAnswer, UploadItem } from './schemas';
-export { authRefreshUrl, dataApiRoot, normalizeBaseUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from './urls';
-export type { MonetateTarget } from './urls';
+} from '@/utils/monetate/schemas';
+export type { KnownDataType, MonetateDataType, MonetateField, MonetateSchema, MonetateSchemaList, RecordAnswer, SchemaPatchAnswer, TokenAnswer, UploadItem } from '@/utils/monetate/schemas';
+export { authRefreshUrl, dataApiRoot, normalizeBaseUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from '@/utils/monetate/urls';
+export type { MonetateTarget } from '@/utils/monetate/urls';

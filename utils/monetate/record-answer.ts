@@ -1,4 +1,4 @@
-import { isExactNumber } from './exact-json';
+import { isExactNumber } from '@/utils/monetate/exact-json';
 
 /** One row of a record answer, exactly as parsed: values of any JSON type are kept. */
 export type RecordRow = Record<string, unknown>;

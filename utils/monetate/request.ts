@@ -1,12 +1,12 @@
-import { AppError } from '../errors';
+import { AppError } from '@/utils/errors';
 import type { z } from 'zod';
-import { MonetateError } from './api-error';
-import { readEnvelope } from './envelope';
-import type { Envelope } from './envelope';
-import { errorFromResponse, errorFromThrown } from './errors';
-import type { ErrorContext } from './errors';
-import { parseHttpDate, parseRetryAfter } from './retry-after';
-import { stringifyExactJson } from './exact-json';
+import { MonetateError } from '@/utils/monetate/api-error';
+import { readEnvelope } from '@/utils/monetate/envelope';
+import type { Envelope } from '@/utils/monetate/envelope';
+import { errorFromResponse, errorFromThrown } from '@/utils/monetate/errors';
+import type { ErrorContext } from '@/utils/monetate/errors';
+import { parseHttpDate, parseRetryAfter } from '@/utils/monetate/retry-after';
+import { stringifyExactJson } from '@/utils/monetate/exact-json';
 
 /** What every HTTP call needs; injected so tests and the service worker choose. */
 export interface HttpDeps {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError } from '@/utils/errors';
 
 /** Where one profile's Monetate account lives. */
 export interface MonetateTarget {

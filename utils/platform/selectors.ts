@@ -18,7 +18,7 @@ export const PLATFORM_EXAMPLE_URLS = {
 } as const;
 
 // Where the overlay runs is defined with the other trusted hosts, which the manifest is built from.
-export { isPlatformPage as isOverlayPage, isPlatformOrigin, MONETATE_PLATFORM_ORIGIN } from '../hosts';
+export { isPlatformPage as isOverlayPage, isPlatformOrigin, MONETATE_PLATFORM_ORIGIN } from '@/utils/hosts';
 
 export const PLATFORM_SELECTORS = {
   /** The dataset page's heading names its dataset: `<h1 data-dataset-name="customer_attributes">`. */

@@ -1,4 +1,4 @@
-import { isLoopbackHttp, MONETATE_API_ORIGIN } from '../hosts';
+import { isLoopbackHttp, MONETATE_API_ORIGIN } from '@/utils/hosts';
 
 /** What the one base-URL rule says about a value. */
 export type ApiBaseUrlCheck =

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import { checkApiBaseUrl, hostPermissionPattern } from './api-base-url';
+import { AppError } from '@/utils/errors';
+import { checkApiBaseUrl, hostPermissionPattern } from '@/utils/profiles/api-base-url';
 
 export interface HostAccessDeps {
   localBuild: boolean;

@@ -1,5 +1,5 @@
-import { base64ToBytes, bytesToBase64 } from '../encoding';
-import type { Profile } from './profile';
+import { base64ToBytes, bytesToBase64 } from '@/utils/encoding';
+import type { Profile } from '@/utils/profiles/profile';
 
 /**
  * An integrity tag on each stored profile: HMAC-SHA256 over every field, with a key that lives

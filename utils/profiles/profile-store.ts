@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
-import { activeProfileIdItem, profilesItem } from '../storage/items';
-import { updateItem } from '../storage/update-item';
-import { pickActiveProfile } from '../storage/active-profile';
-import { profileSchema, validateProfileInput, type Profile } from './profile';
-import type { ProfileSealer } from './profile-seal';
+import { AppError } from '@/utils/errors';
+import { activeProfileIdItem, profilesItem } from '@/utils/storage/items';
+import { updateItem } from '@/utils/storage/update-item';
+import { pickActiveProfile } from '@/utils/storage/active-profile';
+import { profileSchema, validateProfileInput, type Profile } from '@/utils/profiles/profile';
+import type { ProfileSealer } from '@/utils/profiles/profile-seal';
 
 /** Why a stored profile must not be used: it breaks the rules of this build, or its seal does not match. */
 export type ProfileProblem = 'invalid' | 'changed';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MONETATE_API_ORIGIN } from '../hosts';
-import { checkApiBaseUrl } from './api-base-url';
+import { MONETATE_API_ORIGIN } from '@/utils/hosts';
+import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
 
 /** Signing algorithms Monetate's Auth API accepts. */
 export const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;

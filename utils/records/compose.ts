@@ -4,8 +4,8 @@
  * the record as last read from Monetate, every untouched value exactly as Monetate sent it,
  * plus the fields the person changed.
  */
-import { AppError } from '../errors';
-import { checkChanges, checkRow, describeSchema, diffChanges, recordValueText, type DatasetSchema, type FieldChange, type RecordValues } from '../schema';
+import { AppError } from '@/utils/errors';
+import { checkChanges, checkRow, describeSchema, diffChanges, recordValueText, type DatasetSchema, type FieldChange, type RecordValues } from '@/utils/schema';
 
 /** One look-up answer the background keeps, so a later save can be composed from it. */
 export interface RecordRead {

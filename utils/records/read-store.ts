@@ -1,4 +1,4 @@
-import type { RecordRead } from './compose';
+import type { RecordRead } from '@/utils/records/compose';
 
 export interface ReadStoreDeps {
   /** What a previous service worker saved (the session area). */

@@ -1,4 +1,4 @@
-import { describeSchema, looseIsoDateTime, parseIsoDateTime, sameValue, type DatasetSchema, type RecordValue, type RecordValues } from '../schema';
+import { describeSchema, looseIsoDateTime, parseIsoDateTime, sameValue, type DatasetSchema, type RecordValue, type RecordValues } from '@/utils/schema';
 
 /** A row with its place in Monetate's answer (the index a save names). */
 export interface PlacedRow {

@@ -1,4 +1,4 @@
-import { DATA_TYPES, type DatasetSchema, type Validation } from './types';
+import { DATA_TYPES, type DatasetSchema, type Validation } from '@/utils/schema/types';
 
 /** Monetate's limit on fields per dataset. */
 export const MAX_FIELDS = 40;

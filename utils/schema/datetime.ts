@@ -3,7 +3,7 @@
  * and the ISO-8601 strings Monetate stores. Offsets come from Intl.DateTimeFormat, so they
  * follow the zone's real rules (DST included) without a time zone library.
  */
-import { AppError } from '../errors';
+import { AppError } from '@/utils/errors';
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;

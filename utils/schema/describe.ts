@@ -1,4 +1,4 @@
-import type { DatasetSchema, FieldSpec } from './types';
+import type { DatasetSchema, FieldSpec } from '@/utils/schema/types';
 
 export interface DescribedField {
   name: string;

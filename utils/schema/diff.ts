@@ -1,8 +1,8 @@
-import { isExactNumber } from '../monetate/exact-json';
-import { describeSchema } from './describe';
-import { parseIsoDateTime } from './datetime';
-import type { DatasetSchema, FieldSpec, RecordValue, RecordValues } from './types';
-import { recordValueText, sameJson } from './values';
+import { isExactNumber } from '@/utils/monetate/exact-json';
+import { describeSchema } from '@/utils/schema/describe';
+import { parseIsoDateTime } from '@/utils/schema/datetime';
+import type { DatasetSchema, FieldSpec, RecordValue, RecordValues } from '@/utils/schema/types';
+import { recordValueText, sameJson } from '@/utils/schema/values';
 
 export interface FieldChange {
   field: string;

@@ -3,10 +3,10 @@
  * as is", and sent back untouched (the background composes every save from the record as
  * read), unless the person explicitly chooses to replace it.
  */
-import { isExactNumber } from '../monetate/exact-json';
-import { parseIsoDateTime } from './datetime';
-import { joinMultiString, splitMultiString } from './multiString';
-import { isKnownDataType, isTextType, type FieldSpec, type RecordValue } from './types';
+import { isExactNumber } from '@/utils/monetate/exact-json';
+import { parseIsoDateTime } from '@/utils/schema/datetime';
+import { joinMultiString, splitMultiString } from '@/utils/schema/multi-string';
+import { isKnownDataType, isTextType, type FieldSpec, type RecordValue } from '@/utils/schema/types';
 
 export type KeptReason =
   | 'unknown_type'

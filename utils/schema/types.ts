@@ -12,7 +12,7 @@ export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOL
 export type DataType = (typeof DATA_TYPES)[number] | 'GOOGLE_PRODUCT_CATEGORY';
 
 /** Types the forms know how to edit (the client's one list); any other type is shown read-only. */
-export { isKnownDataType } from '../monetate/schemas';
+export { isKnownDataType } from '@/utils/monetate/schemas';
 
 export interface FieldSpec {
   /** One of `DataType`, or a type Monetate added that we do not know (kept as given). */

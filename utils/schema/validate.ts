@@ -3,13 +3,13 @@
  * rather than by a 400 from the server.
  */
 import { isSafeNumber } from 'lossless-json';
-import { isExactNumber } from '../monetate/exact-json';
-import { describeSchema } from './describe';
-import { browserTimeZone, fromIsoDateTime, isIsoDateTime, isValidTimeZone, looseIsoDateTime, normalizeLocalDateTime, resolveLocalDateTime, toIsoDateTime } from './datetime';
-import { diffChanges, sameValue, type FieldChange } from './diff';
-import { keptAsIsReason } from './kept';
-import { joinMultiString, splitMultiString } from './multiString';
-import { recordValueText, sameJson } from './values';
+import { isExactNumber } from '@/utils/monetate/exact-json';
+import { describeSchema } from '@/utils/schema/describe';
+import { browserTimeZone, fromIsoDateTime, isIsoDateTime, isValidTimeZone, looseIsoDateTime, normalizeLocalDateTime, resolveLocalDateTime, toIsoDateTime } from '@/utils/schema/datetime';
+import { diffChanges, sameValue, type FieldChange } from '@/utils/schema/diff';
+import { keptAsIsReason } from '@/utils/schema/kept';
+import { joinMultiString, splitMultiString } from '@/utils/schema/multi-string';
+import { recordValueText, sameJson } from '@/utils/schema/values';
 import {
   isDateTimeFormValue,
   isKnownDataType,
@@ -23,7 +23,7 @@ import {
   type RecordValue,
   type RecordValues,
   type Validation,
-} from './types';
+} from '@/utils/schema/types';
 
 export interface ValidateOptions {
   mode: FormMode;

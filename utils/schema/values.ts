@@ -1,6 +1,6 @@
 import { LosslessNumber, stringify } from 'lossless-json';
-import { isExactNumber, stringifyExactJson } from '../monetate/exact-json';
-import type { RecordValue } from './types';
+import { isExactNumber, stringifyExactJson } from '@/utils/monetate/exact-json';
+import type { RecordValue } from '@/utils/schema/types';
 
 /**
  * A record value as the text a person reads and copies: strings as they are, numbers (exact

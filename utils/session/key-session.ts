@@ -1,9 +1,9 @@
-import { AppError } from '../errors';
-import { base64ToBytes, bytesToBase64 } from '../encoding';
-import { importSigningKey, type SigningAlg } from '../keys';
-import { openVault } from '../vault';
-import { unlockedKeysItem, vaultsItem } from '../storage/items';
-import { dropKey, updateItem } from '../storage/update-item';
+import { AppError } from '@/utils/errors';
+import { base64ToBytes, bytesToBase64 } from '@/utils/encoding';
+import { importSigningKey, type SigningAlg } from '@/utils/keys';
+import { openVault } from '@/utils/vault';
+import { unlockedKeysItem, vaultsItem } from '@/utils/storage/items';
+import { dropKey, updateItem } from '@/utils/storage/update-item';
 
 /**
  * Which profiles' keys are unlocked. The unlocked PKCS#8 lives only in `session` storage

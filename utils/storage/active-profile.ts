@@ -1,4 +1,4 @@
-import type { Profile } from '../profiles/profile';
+import type { Profile } from '@/utils/profiles/profile';
 
 /**
  * The profile every surface works with: the one marked active, or the first when the mark

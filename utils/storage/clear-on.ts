@@ -1,5 +1,5 @@
-import { ITEM_CLEARING, type ClearEvent } from './items';
-import { updateItem } from './update-item';
+import { ITEM_CLEARING, type ClearEvent } from '@/utils/storage/items';
+import { updateItem } from '@/utils/storage/update-item';
 
 /**
  * Clears every storage item declared (in `items.ts`) as cleared on `event`: for one profile,

@@ -1,6 +1,6 @@
-import { AppError, INPUT_REFUSALS, type ErrorCode } from '../errors';
-import { EDIT_LOG_LIMIT, editLogItem, type EditLogEntry } from './items';
-import { readItem, updateItem } from './update-item';
+import { AppError, INPUT_REFUSALS, type ErrorCode } from '@/utils/errors';
+import { EDIT_LOG_LIMIT, editLogItem, type EditLogEntry } from '@/utils/storage/items';
+import { readItem, updateItem } from '@/utils/storage/update-item';
 
 /** What a write changes, as the edit log records it. */
 export type WriteDescription = Pick<EditLogEntry, 'schema' | 'recordId' | 'kind' | 'changes'>;

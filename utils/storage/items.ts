@@ -1,9 +1,9 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import type { Profile, SigningAlgorithm } from '../profiles/profile';
-import type { ImportJob } from '../import/job';
-import type { RecordRead } from '../records/compose';
-import type { SealedVault } from '../vault/types';
-import type { UnlockFailures } from '../vault/unlock-backoff';
+import type { Profile, SigningAlgorithm } from '@/utils/profiles/profile';
+import type { ImportJob } from '@/utils/import/job';
+import type { RecordRead } from '@/utils/records/compose';
+import type { SealedVault } from '@/utils/vault/types';
+import type { UnlockFailures } from '@/utils/vault/unlock-backoff';
 
 /**
  * Every piece of persistent state, declared once, with its area, fallback and version.

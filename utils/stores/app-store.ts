@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { AppError, toErrorInfo, type ErrorInfo } from '../errors';
-import type { AppState, BackgroundEvent, LookupView, OverlayStatus, QueueEntryView } from '../messages/protocol';
-import { sendRequest } from '../messages/send';
-import { connectToBackground, type BackgroundConnection } from './background-connection';
+import { AppError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import type { AppState, BackgroundEvent, LookupView, OverlayStatus, QueueEntryView } from '@/utils/messages/protocol';
+import { sendRequest } from '@/utils/messages/send';
+import { connectToBackground, type BackgroundConnection } from '@/utils/stores/background-connection';
 
 export interface LookupState {
   status: 'idle' | 'waiting' | 'done' | 'error';

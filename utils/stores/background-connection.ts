@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { EVENTS_PORT, type BackgroundEvent } from '../messages/protocol';
+import { EVENTS_PORT, type BackgroundEvent } from '@/utils/messages/protocol';
 
 export interface BackgroundConnection {
   /** Identifies this surface's look-ups, so closing it drops what only it waits for. */

@@ -1,7 +1,7 @@
-import { AppError } from '../errors';
-import { formatDuration } from '../format-duration';
-import { MAX_IAT_CORRECTION_SECONDS } from '../jwt/sign-auth-jwt';
-import type { CachedToken } from '../storage/items';
+import { AppError } from '@/utils/errors';
+import { formatDuration } from '@/utils/format-duration';
+import { MAX_IAT_CORRECTION_SECONDS } from '@/utils/jwt/sign-auth-jwt';
+import type { CachedToken } from '@/utils/storage/items';
 
 /** What one Auth API call gives back, with the server's clock when it said so. */
 export interface MintedToken {

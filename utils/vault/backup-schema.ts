@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SIGNING_ALGS, type SigningAlg } from '../keys/types';
-import type { SealedVault } from './types';
+import { SIGNING_ALGS, type SigningAlg } from '@/utils/keys/types';
+import type { SealedVault } from '@/utils/vault/types';
 
 export const VAULT_BACKUP_FORMAT = 'monetate-data-inspector-vault-backup';
 export const VAULT_BACKUP_VERSION = 1;

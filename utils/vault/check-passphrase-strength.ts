@@ -1,6 +1,6 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { AppError } from '../errors';
-import { MIN_PASSPHRASE_LENGTH } from './types';
+import { AppError } from '@/utils/errors';
+import { MIN_PASSPHRASE_LENGTH } from '@/utils/vault/types';
 
 /** zxcvbn's "safely unguessable" (about 10^8 guesses or more): the least a vault passphrase may score. */
 export const MIN_PASSPHRASE_SCORE = 3;

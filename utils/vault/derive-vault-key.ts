@@ -1,4 +1,4 @@
-import { ownBytes } from '../encoding';
+import { ownBytes } from '@/utils/encoding';
 
 /** The vault version, bound into every ciphertext so a version field cannot be swapped. */
 export function vaultAdditionalData(version: number): Uint8Array<ArrayBuffer> {

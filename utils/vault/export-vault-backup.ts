@@ -1,7 +1,7 @@
-import { AppError } from '../errors';
-import { VAULT_BACKUP_FORMAT, VAULT_BACKUP_VERSION, vaultBackupProfileSchema, type VaultBackupProfile } from './backup-schema';
-import { firstIssue, sealedVaultSchema } from './schema';
-import type { SealedVault } from './types';
+import { AppError } from '@/utils/errors';
+import { VAULT_BACKUP_FORMAT, VAULT_BACKUP_VERSION, vaultBackupProfileSchema, type VaultBackupProfile } from '@/utils/vault/backup-schema';
+import { firstIssue, sealedVaultSchema } from '@/utils/vault/schema';
+import type { SealedVault } from '@/utils/vault/types';
 
 /**
  * The text of a backup file for one profile: its settings and its vault, the key still

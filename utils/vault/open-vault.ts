@@ -1,7 +1,7 @@
-import { base64ToBytes } from '../encoding';
-import { AppError } from '../errors';
-import { deriveVaultKey, vaultAdditionalData } from './derive-vault-key';
-import { firstIssue, sealedVaultSchema } from './schema';
+import { base64ToBytes } from '@/utils/encoding';
+import { AppError } from '@/utils/errors';
+import { deriveVaultKey, vaultAdditionalData } from '@/utils/vault/derive-vault-key';
+import { firstIssue, sealedVaultSchema } from '@/utils/vault/schema';
 
 /**
  * Decrypts a vault. Takes `unknown` because it reads straight from storage or a backup:

@@ -1,6 +1,6 @@
-import { AppError } from '../errors';
-import { VAULT_BACKUP_FORMAT, VAULT_BACKUP_VERSION, vaultBackupProfileSchema, type VaultBackup } from './backup-schema';
-import { firstIssue, sealedVaultSchema } from './schema';
+import { AppError } from '@/utils/errors';
+import { VAULT_BACKUP_FORMAT, VAULT_BACKUP_VERSION, vaultBackupProfileSchema, type VaultBackup } from '@/utils/vault/backup-schema';
+import { firstIssue, sealedVaultSchema } from '@/utils/vault/schema';
 
 // A real backup is about 3 KB; refusing megabytes keeps a wrong file from stalling the page.
 const MAX_BACKUP_CHARS = 1024 * 1024;

@@ -1,8 +1,8 @@
-import { checkPassphraseStrength } from './check-passphrase-strength';
-import { openVault } from './open-vault';
-import { sealVault } from './seal-vault';
-import { sealedVaultSchema } from './schema';
-import { MIN_PBKDF2_ITERATIONS, type SealedVault } from './types';
+import { checkPassphraseStrength } from '@/utils/vault/check-passphrase-strength';
+import { openVault } from '@/utils/vault/open-vault';
+import { sealVault } from '@/utils/vault/seal-vault';
+import { sealedVaultSchema } from '@/utils/vault/schema';
+import { MIN_PBKDF2_ITERATIONS, type SealedVault } from '@/utils/vault/types';
 
 /**
  * Changes a vault's passphrase: opens with `oldPassphrase`, seals again under

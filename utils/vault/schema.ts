@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { base64ToBytes } from '../encoding';
-import { GCM_TAG_BYTES, IV_BYTES, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_BYTES, type SealedVault } from './types';
+import { base64ToBytes } from '@/utils/encoding';
+import { GCM_TAG_BYTES, IV_BYTES, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_BYTES, type SealedVault } from '@/utils/vault/types';
 
 function base64OfLength(check: (length: number) => boolean, what: string) {
   return z.string().refine((text) => {

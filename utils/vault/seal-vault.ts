@@ -1,8 +1,8 @@
-import { bytesToBase64, ownBytes } from '../encoding';
-import { AppError } from '../errors';
-import { checkPassphraseStrength } from './check-passphrase-strength';
-import { deriveVaultKey, vaultAdditionalData } from './derive-vault-key';
-import { IV_BYTES, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_BYTES, type SealedVault } from './types';
+import { bytesToBase64, ownBytes } from '@/utils/encoding';
+import { AppError } from '@/utils/errors';
+import { checkPassphraseStrength } from '@/utils/vault/check-passphrase-strength';
+import { deriveVaultKey, vaultAdditionalData } from '@/utils/vault/derive-vault-key';
+import { IV_BYTES, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_BYTES, type SealedVault } from '@/utils/vault/types';
 
 /**
  * Encrypts `secret` (the PKCS#8 key bytes) under `passphrase`: PBKDF2-SHA256 (600,000

@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import { formatDuration } from '../format-duration';
+import { AppError } from '@/utils/errors';
+import { formatDuration } from '@/utils/format-duration';
 
 /** Wrong passphrases in a row for one profile, and when the next try is allowed (epoch ms). */
 export interface UnlockFailures {

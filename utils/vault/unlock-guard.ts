@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import { assertUnlockAllowed, currentFailures, withFailure, type UnlockFailures } from './unlock-backoff';
+import { AppError } from '@/utils/errors';
+import { assertUnlockAllowed, currentFailures, withFailure, type UnlockFailures } from '@/utils/vault/unlock-backoff';
 
 export interface UnlockGuardDeps {
   now(): number;

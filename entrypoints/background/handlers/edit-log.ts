@@ -1,5 +1,5 @@
 import { clearEditLog as clearLog, readEditLog } from '@/utils/storage/edit-log';
-import type { Handler } from './types';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 // The bulk import handler logs its finished writes through this name.
 export { logFinishedWrite as appendEditLog } from '@/utils/storage/edit-log';

@@ -20,11 +20,11 @@ import { describeSchema, type DatasetSchema } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
 import { importJobsItem } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
-import { targetOf } from '../services';
-import { appendEditLog } from './edit-log';
-import { runLookup } from './lookup';
-import { getSchema, writableProfile } from './schema';
-import type { Handler } from './types';
+import { targetOf } from '@/entrypoints/background/services';
+import { appendEditLog } from '@/entrypoints/background/handlers/edit-log';
+import { runLookup } from '@/entrypoints/background/handlers/lookup';
+import { getSchema, writableProfile } from '@/entrypoints/background/handlers/schema';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 /**
  * Bulk import, driven by the import page one batch at a time. The background keeps the job

@@ -1,13 +1,13 @@
-import type { HandlerMap } from './types';
-import { activateProfile, deleteProfile, getState, saveProfile } from './profiles';
-import { changePassphrase, exportBackup, generateKey, importBackup, importKey, keyInfo, lock, unlock } from './keys';
-import { buildCurl, getToken } from './tokens';
-import { cancelLookups, clearHistory, listHistory, lookupRecord } from './lookup';
-import { addAttributes, getSchema, listSchemas, setIdentifier } from './schema';
-import { saveRecord } from './records';
-import { clearEditLog, listEditLog } from './edit-log';
-import { controlImport, currentImport, listUploads, mergeImportRows, sendImportBatch, settleImport, startImport } from './import';
-import { hideOverlayOnSite, overlayStatus, saveLauncherPosition, saveSettings, showInSidePanel, takePendingShow } from './settings';
+import type { HandlerMap } from '@/entrypoints/background/handlers/types';
+import { activateProfile, deleteProfile, getState, saveProfile } from '@/entrypoints/background/handlers/profiles';
+import { changePassphrase, exportBackup, generateKey, importBackup, importKey, keyInfo, lock, unlock } from '@/entrypoints/background/handlers/keys';
+import { buildCurl, getToken } from '@/entrypoints/background/handlers/tokens';
+import { cancelLookups, clearHistory, listHistory, lookupRecord } from '@/entrypoints/background/handlers/lookup';
+import { addAttributes, getSchema, listSchemas, setIdentifier } from '@/entrypoints/background/handlers/schema';
+import { saveRecord } from '@/entrypoints/background/handlers/records';
+import { clearEditLog, listEditLog } from '@/entrypoints/background/handlers/edit-log';
+import { controlImport, currentImport, listUploads, mergeImportRows, sendImportBatch, settleImport, startImport } from '@/entrypoints/background/handlers/import';
+import { hideOverlayOnSite, overlayStatus, saveLauncherPosition, saveSettings, showInSidePanel, takePendingShow } from '@/entrypoints/background/handlers/settings';
 
 /** Every request type and the one small handler that answers it. */
 export const handlers: HandlerMap = {

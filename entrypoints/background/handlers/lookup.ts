@@ -1,7 +1,7 @@
 import { lookupHistoryItem } from '@/utils/storage/items';
 import { dropKey, readItem } from '@/utils/storage/update-item';
-import { runLookup } from '../lookups';
-import type { Handler } from './types';
+import { runLookup } from '@/entrypoints/background/lookups';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 // Kept for the bulk import handler, which looks records up the same way.
 export { runLookup };

@@ -2,8 +2,8 @@ import { AppError } from '@/utils/errors';
 import { validateProfileInput, type ProfileInput } from '@/utils/profiles/profile';
 import { activeProfileIdItem, tokensItem } from '@/utils/storage/items';
 import { dropKey, updateItem } from '@/utils/storage/update-item';
-import { LOCAL_BUILD, type Services } from '../services';
-import type { Handler } from './types';
+import { LOCAL_BUILD, type Services } from '@/entrypoints/background/services';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 export const getState: Handler<'state.get'> = (_payload, { services }) => services.appState();
 

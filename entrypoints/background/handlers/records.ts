@@ -3,11 +3,11 @@ import type { SaveResult } from '@/utils/messages/protocol';
 import { composeCreate, composeEdit, recordIdOf, type ComposedRow } from '@/utils/records/compose';
 import { describeSchema, type DatasetSchema, type RecordValues } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
-import type { Services } from '../services';
-import { targetOf } from '../target';
-import { runLookup } from '../lookups';
-import { writableProfile, writeToMonetate } from '../writes';
-import type { Handler } from './types';
+import type { Services } from '@/entrypoints/background/services';
+import { targetOf } from '@/entrypoints/background/target';
+import { runLookup } from '@/entrypoints/background/lookups';
+import { writableProfile, writeToMonetate } from '@/entrypoints/background/writes';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 /** The caller a save's own existence check waits as (no surface closing can cancel it). */
 const SAVE_CHECK_CALLER = 'record.save';

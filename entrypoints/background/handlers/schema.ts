@@ -1,8 +1,8 @@
 import { AppError } from '@/utils/errors';
 import { validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '@/utils/schema';
-import { targetOf } from '../target';
-import { writableProfile, writeToMonetate } from '../writes';
-import type { Handler } from './types';
+import { targetOf } from '@/entrypoints/background/target';
+import { writableProfile, writeToMonetate } from '@/entrypoints/background/writes';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 // Kept for the bulk import handler.
 export { writableProfile };

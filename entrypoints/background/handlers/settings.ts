@@ -2,8 +2,8 @@ import { AppError } from '@/utils/errors';
 import { openSidePanel } from '@/utils/browser/side-panel';
 import { DEFAULT_LAUNCHER_POSITION, settingsItem, pendingShowItem } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
-import { originOf } from '../sender';
-import type { Handler } from './types';
+import { originOf } from '@/entrypoints/background/sender';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 export const saveSettings: Handler<'settings.save'> = (changes) =>
   updateItem(settingsItem, (current) => ({

@@ -1,6 +1,6 @@
 import { recordUrl } from '@/utils/monetate';
-import { targetOf } from '../target';
-import type { Handler } from './types';
+import { targetOf } from '@/entrypoints/background/target';
+import type { Handler } from '@/entrypoints/background/handlers/types';
 
 export const getToken: Handler<'token.get'> = async ({ fresh }, { services }) => {
   const profile = await services.activeProfile();

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { Browser } from 'wxt/browser';
 import type { RequestType, Response } from '@/utils/messages/protocol';
 import type { requestSchemas } from '@/utils/messages/request-schemas';
-import type { Services } from '../services';
-import type { SenderKind } from '../sender';
+import type { Services } from '@/entrypoints/background/services';
+import type { SenderKind } from '@/entrypoints/background/sender';
 
 export interface HandlerContext {
   services: Services;

@@ -1,4 +1,4 @@
-import type { DatasetSchema, RecordValues } from '../../../utils/schema';
+import type { DatasetSchema, RecordValues } from '@/utils/schema';
 
 export const schema: DatasetSchema = {
   name: 'customers',

@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from 'react';
-import { validateFieldInput, type FieldInput, type FieldSpec } from '../../../utils/schema';
-import type { FieldInputProps } from '../../../components/record';
+import { validateFieldInput, type FieldInput, type FieldSpec } from '@/utils/schema';
+import type { FieldInputProps } from '@/components/record';
 
 /**
  * Holds one input's value and validates it the way RecordForm does, so tests drive an input

@@ -2,9 +2,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { RecordForm, type RecordFormProps } from '../../../components/record';
-import type { DatasetSchema, RecordValues } from '../../../utils/schema';
-import { ODD_FIELDS, ODD_VALUES } from '../../support/odd-values';
+import { RecordForm, type RecordFormProps } from '@/components/record';
+import type { DatasetSchema, RecordValues } from '@/utils/schema';
+import { ODD_FIELDS, ODD_VALUES } from '@/tests/support/odd-values';
 
 const schema: DatasetSchema = {
   name: 'odd',

@@ -1,4 +1,4 @@
-import { parseExactJson, stringifyExactJson } from '../../../utils/monetate/exact-json';
+import { parseExactJson, stringifyExactJson } from '@/utils/monetate/exact-json';
 
 /** A schema as the fake Monetate holds it. */
 export interface FakeSchema {

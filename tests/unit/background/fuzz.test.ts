@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createRouter } from '../../../entrypoints/background/router';
-import { createServices, type Services } from '../../../entrypoints/background/services';
-import { ERROR_CODES } from '../../../utils/errors';
-import { requestSchemas } from '../../../utils/messages/request-schemas';
+import { createRouter } from '@/entrypoints/background/router';
+import { createServices, type Services } from '@/entrypoints/background/services';
+import { ERROR_CODES } from '@/utils/errors';
+import { requestSchemas } from '@/utils/messages/request-schemas';
 
 /**
  * A regression guard for the background's one door: 10,000 fuzzed messages from every kind of

@@ -3,10 +3,10 @@ import { fakeBrowser } from 'wxt/testing';
 import { AppError } from '@/utils/errors';
 import { MonetateError } from '@/utils/monetate/api-error';
 import { editLogItem, importJobsItem } from '@/utils/storage/items';
-import { controlImport, currentImport, sendImportBatch, settleImport, startImport } from '../../../entrypoints/background/handlers/import';
-import { createRouter } from '../../../entrypoints/background/router';
-import type { HandlerContext } from '../../../entrypoints/background/handlers/types';
-import type { Services } from '../../../entrypoints/background/services';
+import { controlImport, currentImport, sendImportBatch, settleImport, startImport } from '@/entrypoints/background/handlers/import';
+import { createRouter } from '@/entrypoints/background/router';
+import type { HandlerContext } from '@/entrypoints/background/handlers/types';
+import type { Services } from '@/entrypoints/background/services';
 
 const profile = {
   id: 'p1',

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createRouter } from '../../../entrypoints/background/router';
-import { createServices, type Services } from '../../../entrypoints/background/services';
-import { settingsItem } from '../../../utils/storage/items';
+import { createRouter } from '@/entrypoints/background/router';
+import { createServices, type Services } from '@/entrypoints/background/services';
+import { settingsItem } from '@/utils/storage/items';
 
 const ORIGIN = `chrome-extension://${fakeBrowser.runtime.id}`;
 const PLATFORM_PAGE = 'https://marketer.monetate.net/control/a-1/p/x/datasets';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createRouter } from '../../../entrypoints/background/router';
-import { createServices, type Services } from '../../../entrypoints/background/services';
-import { profilesItem, vaultsItem } from '../../../utils/storage/items';
-import { createProfileStore } from '../../../utils/profiles/profile-store';
-import { exportVaultBackup } from '../../../utils/vault';
+import { createRouter } from '@/entrypoints/background/router';
+import { createServices, type Services } from '@/entrypoints/background/services';
+import { profilesItem, vaultsItem } from '@/utils/storage/items';
+import { createProfileStore } from '@/utils/profiles/profile-store';
+import { exportVaultBackup } from '@/utils/vault';
 
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
 const PASSPHRASE = 'plum tractor seven lanterns';

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createRouter } from '../../../entrypoints/background/router';
-import { createServices } from '../../../entrypoints/background/services';
-import { parseExactJson, stringifyExactJson } from '../../../utils/monetate/exact-json';
-import type { LookupView, SaveResult } from '../../../utils/messages/protocol';
-import { activeProfileIdItem, editLogItem, recordReadsItem, tokensItem } from '../../../utils/storage/items';
-import { ODD_FIELDS } from '../../support/odd-values';
-import { createFakeMonetate, type FakeSchema } from './fake-monetate';
+import { createRouter } from '@/entrypoints/background/router';
+import { createServices } from '@/entrypoints/background/services';
+import { parseExactJson, stringifyExactJson } from '@/utils/monetate/exact-json';
+import type { LookupView, SaveResult } from '@/utils/messages/protocol';
+import { activeProfileIdItem, editLogItem, recordReadsItem, tokensItem } from '@/utils/storage/items';
+import { ODD_FIELDS } from '@/tests/support/odd-values';
+import { createFakeMonetate, type FakeSchema } from '@/tests/unit/background/fake-monetate';
 
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidepanel.html` };
 const PLATFORM_TAB = { id: fakeBrowser.runtime.id, url: 'https://marketer.monetate.net/control/a-1/p/x/datasets', tab: { id: 7, windowId: 1 } as never };

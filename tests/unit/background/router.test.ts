@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createRouter } from '../../../entrypoints/background/router';
-import { createServices, type Services } from '../../../entrypoints/background/services';
-import { profilesItem, vaultsItem } from '../../../utils/storage/items';
-import background from '../../../entrypoints/background/index';
+import { createRouter } from '@/entrypoints/background/router';
+import { createServices, type Services } from '@/entrypoints/background/services';
+import { profilesItem, vaultsItem } from '@/utils/storage/items';
+import background from '@/entrypoints/background/index';
 
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` };
 const PLATFORM_TAB = { id: fakeBrowser.runtime.id, url: 'https://marketer.monetate.net/control/a-1/p/x/datasets', tab: { id: 7 } as never };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { restrictStorageToTrustedContexts } from '../../../utils/storage/access-level';
-import background from '../../../entrypoints/background/index';
+import { restrictStorageToTrustedContexts } from '@/utils/storage/access-level';
+import background from '@/entrypoints/background/index';
 
 beforeEach(() => fakeBrowser.reset());
 

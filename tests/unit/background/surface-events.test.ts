@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSurfaceRegistry } from '../../../entrypoints/background/events';
+import { createSurfaceRegistry } from '@/entrypoints/background/events';
 
 /** A stand-in for a runtime port: records what the background posts, lets the test say hello. */
 function fakePort() {

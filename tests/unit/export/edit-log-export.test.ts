@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editLogToCsv, editLogToJson } from '../../../utils/export/edit-log-export';
-import type { EditLogEntry } from '../../../utils/storage/items';
+import { editLogToCsv, editLogToJson } from '@/utils/export/edit-log-export';
+import type { EditLogEntry } from '@/utils/storage/items';
 
 const entry: EditLogEntry = {
   at: Date.UTC(2026, 10, 27, 9, 30),

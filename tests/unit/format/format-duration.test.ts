@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../../../utils/format-duration';
+import { formatDuration } from '@/utils/format-duration';
 
 describe('formatDuration', () => {
   it('says the two largest units, and never less than the real wait', () => {

@@ -1,7 +1,7 @@
 import { verify } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeJwtForDisplay, signAuthJwt } from '../../../utils/jwt';
-import { generateKeyPair, importSigningKey, type ImportedKey, type SigningAlg } from '../../../utils/keys';
+import { decodeJwtForDisplay, signAuthJwt } from '@/utils/jwt';
+import { generateKeyPair, importSigningKey, type ImportedKey, type SigningAlg } from '@/utils/keys';
 
 // A frozen clock with a fractional second, to prove iat is floored to whole seconds.
 const NOW_MS = 1_735_787_045_987;

@@ -7,7 +7,7 @@ import {
   bytesToBase64Url,
   parsePemBlocks,
   toPem,
-} from '../../../utils/encoding';
+} from '@/utils/encoding';
 
 describe('base64 and base64url', () => {
   it('round-trips bytes of every length the same way Node encodes them', () => {

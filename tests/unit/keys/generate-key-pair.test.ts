@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toPem } from '../../../utils/encoding';
+import { toPem } from '@/utils/encoding';
 import {
   generateKeyPair,
   importPrivateKey,
@@ -8,9 +8,9 @@ import {
   publicKeyFromPkcs8,
   type ImportedKey,
   type RsaModulusBits,
-} from '../../../utils/keys';
-import { wrapPkcs1InPkcs8 } from '../../../utils/keys/pkcs1-to-pkcs8';
-import { createKeyFixtures, type KeyFixtures } from './fixtures';
+} from '@/utils/keys';
+import { wrapPkcs1InPkcs8 } from '@/utils/keys/pkcs1-to-pkcs8';
+import { createKeyFixtures, type KeyFixtures } from '@/tests/unit/keys/fixtures';
 
 let generated: ImportedKey;
 let fx: KeyFixtures;

@@ -1,8 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../utils/errors';
-import { importPrivateKey, importSigningKey, type ImportedKey } from '../../../utils/keys';
-import { createKeyFixtures, type KeyFixtures } from './fixtures';
+import { AppError } from '@/utils/errors';
+import { importPrivateKey, importSigningKey, type ImportedKey } from '@/utils/keys';
+import { createKeyFixtures, type KeyFixtures } from '@/tests/unit/keys/fixtures';
 
 let fx: KeyFixtures;
 

@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spkiPemToPkcs1Pem } from '../../../utils/keys';
-import { createKeyFixtures } from './fixtures';
+import { spkiPemToPkcs1Pem } from '@/utils/keys';
+import { createKeyFixtures } from '@/tests/unit/keys/fixtures';
 
 function rsaPublicKeys(modulusLength: number) {
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength });

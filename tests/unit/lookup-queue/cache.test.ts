@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import { MonetateError } from '@/utils/monetate';
-import { START, found, harness, request, track } from './harness';
+import { START, found, harness, request, track } from '@/tests/unit/lookup-queue/harness';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: START });

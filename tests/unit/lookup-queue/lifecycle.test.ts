@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QueueSnapshot } from '@/utils/lookup-queue';
-import { START, found, harness, request, track } from './harness';
+import { START, found, harness, request, track } from '@/tests/unit/lookup-queue/harness';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: START });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backoffDelay, createLookupQueue } from '@/utils/lookup-queue';
 import { MonetateError, createMonetateClient } from '@/utils/monetate';
-import { START, found, gaps, harness, request, track } from './harness';
+import { START, found, gaps, harness, request, track } from '@/tests/unit/lookup-queue/harness';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: START });

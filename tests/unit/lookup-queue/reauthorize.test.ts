@@ -3,7 +3,7 @@ import { AppError } from '@/utils/errors';
 import { createLookupQueue } from '@/utils/lookup-queue';
 import type { LookupRequest } from '@/utils/lookup-queue';
 import { MonetateError } from '@/utils/monetate';
-import { START, found, gaps, request, track } from './harness';
+import { START, found, gaps, request, track } from '@/tests/unit/lookup-queue/harness';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: START });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import { abortableSleep, createWaiters, type WaitersOptions } from '@/utils/lookup-queue';
-import { found, request, START, track } from './harness';
+import { found, request, START, track } from '@/tests/unit/lookup-queue/harness';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: START });

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, type RecordShape } from '../../../emulator/app.ts';
+import { createEmulator, type RecordShape } from '@/emulator/app.ts';
 import {
   DEMO_API_USER,
   DEMO_DATASET,
@@ -9,10 +9,10 @@ import {
   ODD_VALUES,
   ODD_VALUES_RECORD_ID,
   SPACED_DATASET,
-} from '../../../emulator/demo-data.ts';
-import { AppError } from '../../../utils/errors';
-import { createMonetateClient, type MonetateClient } from '../../../utils/monetate';
-import { jsonInit, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '../../emulator/helpers';
+} from '@/emulator/demo-data.ts';
+import { AppError } from '@/utils/errors';
+import { createMonetateClient, type MonetateClient } from '@/utils/monetate';
+import { jsonInit, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers';
 
 /** The real client against the emulator in-process, with a clock the tests step past the 1/s limit. */
 const target = { baseUrl: 'http://emulator.test', retailer: DEMO_RETAILER };

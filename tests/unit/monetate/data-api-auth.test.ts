@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
 import { MonetateError } from '@/utils/monetate';
 import { createDataApiAuth } from '@/utils/monetate/data-api-auth';
-import { failureOf } from '../../support/failure';
+import { failureOf } from '@/tests/support/failure';
 
 /** A token service that hands out t1, t2… and counts what it forgot. */
 function fakeTokens() {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { describeError } from '@/utils/errors';
 import { createMonetateClient } from '@/utils/monetate';
-import { failureOf } from '../../support/failure';
+import { failureOf } from '@/tests/support/failure';
 
 const target = { baseUrl: 'https://api.monetate.net', retailer: 'acme' };
 

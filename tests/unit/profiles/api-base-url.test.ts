@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkApiBaseUrl } from '../../../utils/profiles/api-base-url';
-import { validateProfileInput } from '../../../utils/profiles/profile';
+import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
+import { validateProfileInput } from '@/utils/profiles/profile';
 
 const production = { localBuild: false };
 const local = { localBuild: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateProfileInput } from '../../../utils/profiles/profile';
+import { validateProfileInput } from '@/utils/profiles/profile';
 
 const draft = { name: 'Acme', baseUrl: 'https://api.monetate.net', retailer: 'acme', username: 'api-1', ttlSeconds: 3600, alg: 'RS256', readOnly: false, confirmWrites: true };
 const withDataset = (defaultDataset: string) => validateProfileInput({ ...draft, defaultDataset }, { localBuild: false });

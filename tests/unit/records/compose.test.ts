@@ -3,7 +3,7 @@ import { AppError } from '@/utils/errors';
 import { stringifyExactJson } from '@/utils/monetate/exact-json';
 import { composeCreate, composeEdit, type RecordRead } from '@/utils/records/compose';
 import type { DatasetSchema, RecordValues } from '@/utils/schema';
-import { ODD_FIELDS, ODD_VALUES } from '../../support/odd-values';
+import { ODD_FIELDS, ODD_VALUES } from '@/tests/support/odd-values';
 
 const schema: DatasetSchema = {
   name: 'customer_attributes',

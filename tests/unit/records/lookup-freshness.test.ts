@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTooOld, mustAskMonetate } from '../../../utils/records/lookup-freshness';
+import { isTooOld, mustAskMonetate } from '@/utils/records/lookup-freshness';
 
 describe('look-up freshness', () => {
   it('asks Monetate when the person refreshes, or reuses no answer at all', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '../../../utils/schema';
-import { customerSchema } from './fixtures';
+import { validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '@/utils/schema';
+import { customerSchema } from '@/tests/unit/schema/fixtures';
 
 describe('validateNewAttribute', () => {
   it('accepts a new name with a documented type', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow } from '../../../utils/schema';
-import { customerSchema } from './fixtures';
+import { checkRow } from '@/utils/schema';
+import { customerSchema } from '@/tests/unit/schema/fixtures';
 
 const valid = { customer_id: 'C-1', record_key: 'K-1', tier: 'gold' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../utils/errors';
+import { AppError } from '@/utils/errors';
 import {
   fromIsoDateTime,
   isIsoDateTime,
@@ -9,7 +9,7 @@ import {
   parseIsoDateTime,
   resolveLocalDateTime,
   toIsoDateTime,
-} from '../../../utils/schema';
+} from '@/utils/schema';
 
 describe('toIsoDateTime', () => {
   it('writes UTC times with Z', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchema } from '../../../utils/schema';
-import { customerSchema } from './fixtures';
+import { describeSchema } from '@/utils/schema';
+import { customerSchema } from '@/tests/unit/schema/fixtures';
 
 describe('describeSchema', () => {
   it('lists the identifier first, the unique key next, then the rest in schema order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffRecords } from '../../../utils/schema';
-import { customerSchema } from './fixtures';
+import { diffRecords } from '@/utils/schema';
+import { customerSchema } from '@/tests/unit/schema/fixtures';
 
 const before = { customer_id: 'C-1', record_key: 'K-1', email: 'ada@example.com', age: 36, vip: false, tags: 'a,b', tier: 'gold', last_seen: null };
 

@@ -1,4 +1,4 @@
-import type { DatasetSchema } from '../../../utils/schema';
+import type { DatasetSchema } from '@/utils/schema';
 
 /** A customer dataset with one field of every type. */
 export const customerSchema: DatasetSchema = {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type StartedEmulator } from '../../../emulator/server.ts';
-import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER } from '../../../emulator/demo-data.ts';
-import { AppError } from '../../../utils/errors';
-import { createMonetateClient } from '../../../utils/monetate';
-import { checkRow, formStateToRow, mapServerErrorsToFields, recordToFormState, type DatasetSchema, type RecordValues } from '../../../utils/schema';
-import { rsaKeyPair, tokenFor, viaFetch } from '../../emulator/helpers';
+import { startEmulator, type StartedEmulator } from '@/emulator/server.ts';
+import { DEMO_API_USER, DEMO_DATASET, DEMO_RETAILER } from '@/emulator/demo-data.ts';
+import { AppError } from '@/utils/errors';
+import { createMonetateClient } from '@/utils/monetate';
+import { checkRow, formStateToRow, mapServerErrorsToFields, recordToFormState, type DatasetSchema, type RecordValues } from '@/utils/schema';
+import { rsaKeyPair, tokenFor, viaFetch } from '@/tests/emulator/helpers';
 
 /**
  * The form refuses these values; here they are forced through the real client to the

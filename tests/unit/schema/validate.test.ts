@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formStateToRow, recordToFormState, validateFieldInput, type FieldInput, type FieldSpec, type ValidateOptions } from '../../../utils/schema';
-import { customerSchema } from './fixtures';
+import { formStateToRow, recordToFormState, validateFieldInput, type FieldInput, type FieldSpec, type ValidateOptions } from '@/utils/schema';
+import { customerSchema } from '@/tests/unit/schema/fixtures';
 
 const optional: ValidateOptions = { mode: 'edit', isIdentifier: false };
 const check = (spec: FieldSpec, raw: FieldInput, opts: ValidateOptions = optional) => validateFieldInput(spec, raw, opts);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandedChromeWarning, isDebianLike, planChromium, type MachineFacts } from '../../../scripts/browser-setup';
+import { brandedChromeWarning, isDebianLike, planChromium, type MachineFacts } from '@/scripts/browser-setup';
 
 const DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n';
 const UBUNTU = 'NAME="Ubuntu"\nID=ubuntu\nID_LIKE=debian\n';

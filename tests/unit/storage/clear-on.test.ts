@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createRouter } from '../../../entrypoints/background/router';
-import { createServices } from '../../../entrypoints/background/services';
-import type { Profile } from '../../../utils/profiles/profile';
-import type { RecordRead } from '../../../utils/records/compose';
+import { createRouter } from '@/entrypoints/background/router';
+import { createServices } from '@/entrypoints/background/services';
+import type { Profile } from '@/utils/profiles/profile';
+import type { RecordRead } from '@/utils/records/compose';
 import {
   activeProfileIdItem,
   DEFAULT_SETTINGS,
@@ -22,7 +22,7 @@ import {
   unlockFailuresItem,
   vaultsItem,
   type EditLogEntry,
-} from '../../../utils/storage/items';
+} from '@/utils/storage/items';
 
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
 const IDS = ['p1', 'p2'] as const;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { AppError } from '../../../utils/errors';
-import { classifyWriteResult, withEditLog } from '../../../utils/storage/edit-log';
-import { editLogItem } from '../../../utils/storage/items';
+import { AppError } from '@/utils/errors';
+import { classifyWriteResult, withEditLog } from '@/utils/storage/edit-log';
+import { editLogItem } from '@/utils/storage/items';
 
 const profile = { id: 'p1', name: 'Acme' };
 const write = { schema: 'customers', recordId: 'C-1', kind: 'update' as const, changes: [{ field: 'email', before: 'a', after: 'b' }] };

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { storage } from 'wxt/utils/storage';
-import { dropKey, readItem, updateItem } from '../../../utils/storage/update-item';
-import { editLogItem, tokensItem, type EditLogEntry } from '../../../utils/storage/items';
-import { appendEditLog } from '../../../utils/storage/edit-log';
+import { dropKey, readItem, updateItem } from '@/utils/storage/update-item';
+import { editLogItem, tokensItem, type EditLogEntry } from '@/utils/storage/items';
+import { appendEditLog } from '@/utils/storage/edit-log';
 
 const entry = (id: string): EditLogEntry => ({
   id,

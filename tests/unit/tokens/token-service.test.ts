@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../utils/errors';
-import { createTokenService, type MintedToken, type MintOptions } from '../../../utils/tokens/token-service';
-import type { CachedToken } from '../../../utils/storage/items';
+import { AppError } from '@/utils/errors';
+import { createTokenService, type MintedToken, type MintOptions } from '@/utils/tokens/token-service';
+import type { CachedToken } from '@/utils/storage/items';
 
 function setup(options: { mint?: (opts: MintOptions) => Promise<Omit<MintedToken, 'requestedTtlSeconds'> & { requestedTtlSeconds?: number }> } = {}) {
   let now = 1_700_000_000_000;

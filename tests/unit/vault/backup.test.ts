@@ -6,7 +6,7 @@ import {
   sealVault,
   type SealedVault,
   type VaultBackupProfile,
-} from '../../../utils/vault';
+} from '@/utils/vault';
 
 const PASSPHRASE = 'correct horse battery staple';
 const secret = Uint8Array.of(0x30, 0x82, 1, 2, 3, 4, 5);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../utils/errors';
-import { currentFailures, MAX_UNLOCK_DELAY_MS, unlockDelayAfter } from '../../../utils/vault/unlock-backoff';
-import { createUnlockGuard } from '../../../utils/vault/unlock-guard';
-import type { UnlockFailures } from '../../../utils/vault/unlock-backoff';
+import { AppError } from '@/utils/errors';
+import { currentFailures, MAX_UNLOCK_DELAY_MS, unlockDelayAfter } from '@/utils/vault/unlock-backoff';
+import { createUnlockGuard } from '@/utils/vault/unlock-guard';
+import type { UnlockFailures } from '@/utils/vault/unlock-backoff';
 
 const T0 = Date.UTC(2026, 2, 1, 12);
 

@@ -9,7 +9,7 @@ import {
   sealVault,
   sealedVaultSchema,
   type SealedVault,
-} from '../../../utils/vault';
+} from '@/utils/vault';
 
 // PBKDF2 at 600,000 iterations costs ~0.3 s per seal or open: each test reuses one vault.
 const PASSPHRASE = 'correct horse battery staple';
