@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { recolourLocalIcons } from './scripts/flavour-icons';
-import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION, GECKO_ID, LOCAL_MODE } from './utils/build-info';
+import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION, GECKO_ID, LOCAL_MODE, README_PAGE } from './utils/build-info';
 import { LOOPBACK_HOSTNAMES, MATCH_PATTERNS, MONETATE_PLATFORM_ORIGIN } from './utils/hosts';
 
 /**
@@ -144,6 +145,11 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...new Set([...(script.matches ?? []), ...MATCH_PATTERNS.emulatorPlatform])];
       }
+    },
+    // The options page's About section links to the README; inside the package it works
+    // offline and always matches the version installed.
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: path.resolve(wxt.config.root, 'README.md'), relativeDest: README_PAGE });
     },
     // Runs after auto-icons wrote the icons (config hooks come after modules' hooks): the local
     // flavour gets an orange icon, so nobody mistakes it for the production one.

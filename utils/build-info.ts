@@ -35,3 +35,6 @@ export type BuildFlavour = 'production' | 'local';
 export function buildFlavour(mode: string): BuildFlavour {
   return mode === LOCAL_MODE ? 'local' : 'production';
 }
+
+/** The README, shipped inside the package as plain text so the About section can link to it. */
+export const README_PAGE = 'README.txt';
