@@ -9,7 +9,7 @@ import { mkdtemp, readFile, readdir, rm, mkdir, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { compareTrees, sameTrees } from './compare-trees.ts';
+import { compareTrees, sameTrees } from '@/scripts/compare-trees.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(root, process.env.MDI_OUT_DIR ?? '.output');
