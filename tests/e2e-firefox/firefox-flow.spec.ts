@@ -1,11 +1,25 @@
 import { DEMO_DATASET, DEMO_RETAILER, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
 import { storedRows } from '@/tests/e2e/records-helpers';
-import { byName, click, expect, find, sendFromPage, test, typeInto, visibleText, waitForText, type EmulatorRequest } from '@/tests/e2e-firefox/fixtures';
+import type { Frame, Page } from 'puppeteer-core';
+import type { FirefoxSession } from '@/tests/support/firefox.ts';
+import { byName, click, expect, find, sendFromPage, test, typeInto, visibleText, waitForText, type Emulator, type EmulatorRequest } from '@/tests/e2e-firefox/fixtures';
 
 const USERNAME = 'api-e2e-firefox';
 const PASSPHRASE = 'plum tractor seven lanterns';
 const SECOND_ID = 'C-100002';
 const DATA_PATH = `/api/data/v1/demo/production/data/${DEMO_DATASET}/`;
+
+/** A profile for the emulator with a registered, unlocked key, made through the extension's own protocol. */
+async function setUpThroughProtocol(firefox: FirefoxSession, emulator: Emulator): Promise<Page> {
+  const options = await firefox.openExtensionPage('options');
+  const profile = await sendFromPage<{ id: string }>(options, 'profiles.save', {
+    input: { name: 'Emulator', baseUrl: emulator.url, retailer: DEMO_RETAILER, username: USERNAME, ttlSeconds: 3600, alg: 'RS256', readOnly: false, confirmWrites: false },
+  });
+  await sendFromPage(options, 'profiles.activate', { id: profile.id });
+  const key = await sendFromPage<{ publicKeyPem: string }>(options, 'key.generate', { profileId: profile.id, bits: 2048, passphrase: PASSPHRASE });
+  await emulator.admin('/__admin/api-keys', { username: USERNAME, publicKey: key.publicKeyPem });
+  return options;
+}
 
 const authCalls = (log: EmulatorRequest[]) => log.filter((r) => r.path === '/api/auth/v0/refresh/');
 const lookups = (log: EmulatorRequest[]) => log.filter((r) => r.method === 'GET' && r.path === DATA_PATH);
@@ -85,13 +99,7 @@ test('in Firefox: a profile, its key registered on the API Keys page, a token, s
 });
 
 test('in Firefox: with the emulator’s host withheld, nothing is sent and Grant access brings it back', async ({ firefox, emulator }) => {
-  const options = await firefox.openExtensionPage('options');
-  const profile = await sendFromPage<{ id: string }>(options, 'profiles.save', {
-    input: { name: 'Emulator', baseUrl: emulator.url, retailer: DEMO_RETAILER, username: USERNAME, ttlSeconds: 3600, alg: 'RS256', readOnly: false, confirmWrites: false },
-  });
-  await sendFromPage(options, 'profiles.activate', { id: profile.id });
-  const key = await sendFromPage<{ publicKeyPem: string }>(options, 'key.generate', { profileId: profile.id, bits: 2048, passphrase: PASSPHRASE });
-  await emulator.admin('/__admin/api-keys', { username: USERNAME, publicKey: key.publicKeyPem });
+  const options = await setUpThroughProtocol(firefox, emulator);
 
   // What a person does in Firefox's add-on settings (Permissions → this site), done through the API.
   const withdrawn = await options.evaluate(() =>
@@ -116,4 +124,42 @@ test('in Firefox: with the emulator’s host withheld, nothing is sent and Grant
   await click(popup, byName('Get token', 'button'));
   await waitForText(popup, 'New token received.');
   expect(authCalls(await emulator.requests()).map((r) => r.status)).toEqual([200]);
+});
+
+test('in Firefox: the overlay on the emulator’s platform page opens its panel and looks a record up', async ({ firefox, emulator }) => {
+  await setUpThroughProtocol(firefox, emulator);
+  const page = await firefox.browser.newPage();
+  await page.goto(`${emulator.url}/platform/`, { waitUntil: 'domcontentloaded' });
+  await waitForText(page, 'Datasets');
+  // The launcher sits in a closed shadow root; its keyboard shortcut opens the overlay.
+  let panel: Frame | undefined;
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.down('Alt');
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('KeyK');
+        await page.keyboard.up('Shift');
+        await page.keyboard.up('Alt');
+        // Firefox reports the cross-origin panel frame as about:blank over BiDi; its own location says what it is.
+        for (const frame of page.frames()) {
+          const href = await frame.evaluate(() => location.href).catch(() => '');
+          if (href.includes('/overlay-frame.html')) panel = frame;
+        }
+        return panel !== undefined;
+      },
+      { timeout: 20_000, intervals: [1_000] },
+    )
+    .toBe(true);
+  const frame = panel!;
+  // The handshake worked (the panel is only shown after it): the profile and its lock state are there.
+  await frame.waitForFunction(() => document.body.innerText.includes('Unlocked'), { polling: 200, timeout: 20_000 });
+  const dataset = await frame.waitForSelector(byName('Dataset', 'combobox'));
+  await frame.waitForFunction((select) => (select as HTMLSelectElement).options.length > 1, { polling: 200 }, dataset);
+  await dataset!.select(DEMO_DATASET);
+  const recordId = await frame.waitForSelector(byName('Record ID', 'textbox'));
+  await recordId!.type(SAMPLE_RECORD_ID);
+  await (await frame.waitForSelector(byName('Look up', 'button')))!.click();
+  await frame.waitForFunction((text: string) => document.body.innerText.includes(text), { polling: 200, timeout: 30_000 }, `Found “${SAMPLE_RECORD_ID}” in ${DEMO_DATASET}.`);
+  expect(lookups(await emulator.requests()).map((r) => [r.query.id, r.status])).toEqual([[SAMPLE_RECORD_ID, 200]]);
 });

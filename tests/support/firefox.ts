@@ -49,9 +49,12 @@ export async function launchFirefoxWithExtension(options: { extensionDir?: strin
     executablePath: FIREFOX_PATH,
     headless: true,
     args: ['--remote-allow-system-access'],
+    // MDI_FF_DEBUG=1 prints Firefox's console (pages, frames, content scripts) to stdout.
+    dumpio: Boolean(process.env.MDI_FF_DEBUG),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(process.env.MDI_FF_DEBUG ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
     },
   });
   await browser.installExtension(extensionDir);
