@@ -4,6 +4,7 @@ import { createRouter } from '@/entrypoints/background/router';
 import { createServices, type Services } from '@/entrypoints/background/services';
 import { activeProfileIdItem, tokensItem } from '@/utils/storage/items';
 import type { createFakeMonetate } from '@/tests/unit/background/fake-monetate';
+import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
 
 export const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidepanel.html` };
 export const PLATFORM_TAB = { id: fakeBrowser.runtime.id, url: 'https://marketer.monetate.net/control/a-1/p/x/datasets', tab: { id: 7, windowId: 1 } as never };
@@ -30,6 +31,7 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: strin
  */
 export async function startBackground(monetate: ReturnType<typeof createFakeMonetate>) {
   fakeBrowser.reset();
+  grantManifestHosts();
   vi.stubGlobal('fetch', monetate.fetch);
   // Stored the way the options page stores it (sealed), or the background refuses to use it.
   const services: Services = createServices();
