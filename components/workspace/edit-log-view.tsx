@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { editLogToCsv, editLogToJson } from '@/utils/export/edit-log-export';
 import type { EditLogEntry } from '@/utils/storage/items';
 import { recordValueText, type RecordValue } from '@/utils/schema';
-import { sendRequest } from '@/utils/messages/send';
+import { createEditLogStore } from '@/utils/stores/logs-store';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { onEditLogChanged } from '@/components/workspace/edit-log-events';
 
@@ -17,25 +17,17 @@ const RESULT: Record<EditLogEntry['result'], string> = {
 
 /** Every write this browser made, newest first; export as CSV or JSON, or clear. */
 export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
-  const [entries, setEntries] = useState<EditLogEntry[]>([]);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [store] = useState(() => createEditLogStore());
+  const { entries, error, load, clear: clearLog } = useStore(store);
   const [exported, setExported] = useState('');
   const section = useRef<HTMLElement>(null);
-  const load = useCallback(() => {
-    sendRequest('editlog.list', {})
-      .then((list) => {
-        setEntries(list);
-        setError(null);
-      })
-      .catch((caught) => setError(toErrorInfo(caught)));
-  }, []);
-  useEffect(load, [load, refreshKey]);
-  useEffect(() => onEditLogChanged(load), [load]);
+  useEffect(() => void load(), [load, refreshKey]);
+  useEffect(() => onEditLogChanged(() => void load()), [load]);
   useEffect(() => {
     // Writes from other surfaces land while the log is folded away: read it again on opening.
     const details = section.current?.closest('details');
     if (!details) return;
-    const onToggle = () => details.open && load();
+    const onToggle = () => details.open && void load();
     details.addEventListener('toggle', onToggle);
     return () => details.removeEventListener('toggle', onToggle);
   }, [load]);
@@ -52,7 +44,7 @@ export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
 
   const clear = () => {
     setExported('');
-    sendRequest('editlog.clear', {}).then(load, (caught) => setError(toErrorInfo(caught)));
+    void clearLog();
   };
 
   return (

@@ -1,21 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import type { LookupHistoryEntry } from '@/utils/storage/items';
-import { sendRequest } from '@/utils/messages/send';
+import { createHistoryStore } from '@/utils/stores/logs-store';
 import { ErrorMessage } from '@/components/ui/error-message';
 
 const OUTCOME: Record<LookupHistoryEntry['outcome'], string> = { found: 'found', not_found: 'not found', error: 'failed' };
 
 /** The active profile's recent look-ups, newest first, each one click from a repeat. */
 export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPick(schema: string, id: string): void }) {
-  const [entries, setEntries] = useState<LookupHistoryEntry[]>([]);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const load = useCallback(() => {
-    sendRequest('history.list', {})
-      .then(setEntries)
-      .catch((caught) => setError(toErrorInfo(caught)));
-  }, []);
-  useEffect(load, [load, refreshKey]);
+  const [store] = useState(() => createHistoryStore());
+  const { entries, error, load, clear } = useStore(store);
+  useEffect(() => void load(), [load, refreshKey]);
 
   return (
     <section className="mdi-stack" aria-label="Look-up history">
@@ -36,7 +31,7 @@ export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPic
             ))}
           </ul>
           <div>
-            <button type="button" onClick={() => sendRequest('history.clear', {}).then(load, (caught) => setError(toErrorInfo(caught)))}>
+            <button type="button" onClick={() => void clear()}>
               Clear history
             </button>
           </div>
