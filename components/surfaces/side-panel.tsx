@@ -93,6 +93,7 @@ export function SidePanel() {
                 confirmWrites={profile.confirmWrites}
                 onLookUp={lookUp}
                 onSchemaChanged={setSchema}
+                keepDrafts
               />
             </RecordBoundary>
           )}

@@ -15,6 +15,11 @@ export interface RecordWorkspaceProps {
   onLookUp(schema: string, id: string, options: { refresh: boolean }): Promise<LookupView | undefined>;
   /** Takes a re-read or changed schema; without it the schema actions are not offered here. */
   onSchemaChanged?(next: SchemaView): void;
+  /**
+   * Keep unsaved edits as drafts (per profile, dataset and ID) and count typing as activity for
+   * auto-lock. Extension pages only (the side panel): the background refuses both to the overlay.
+   */
+  keepDrafts?: boolean;
 }
 
 /**
@@ -24,8 +29,19 @@ export interface RecordWorkspaceProps {
  * panel and the overlay. Its state lives in a record store (`utils/stores/record-store`); the
  * body starts over, by `key`, whenever another profile, dataset or ID is shown.
  */
-export function RecordWorkspace({ schema: givenSchema, lookup, readOnly, confirmWrites, onLookUp, onSchemaChanged }: RecordWorkspaceProps) {
-  const [store] = useState(() => createRecordStore({ onWrite: notifyEditLogChanged }));
+export function RecordWorkspace({ schema: givenSchema, lookup, readOnly, confirmWrites, onLookUp, onSchemaChanged, keepDrafts = false }: RecordWorkspaceProps) {
+  const [store] = useState(() => createRecordStore({ onWrite: notifyEditLogChanged, drafts: keepDrafts }));
+  useEffect(() => {
+    // Closing or reloading the panel: the last keystrokes are kept too.
+    const flush = () => store.getState().flushDraft();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+      flush();
+    };
+  }, [store]);
   const schema = useFreshSchema(givenSchema, lookup, onSchemaChanged);
   // While a look-up is under way `lookup` is null; an open form keeps the record it started from.
   const shown = useLastPresent(lookup);

@@ -1,11 +1,14 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { StoreApi } from 'zustand';
 import { describeSchema, type DatasetSchema } from '@/utils/schema';
 import type { Mode } from '@/utils/records/editing';
 import { IDLE_SAVE, saveBusy } from '@/utils/records/save-state';
+import { draftInputs } from '@/utils/records/draft';
 import type { SchemaView } from '@/utils/messages/protocol';
 import type { RecordContext, RecordSession, RecordStore } from '@/utils/stores/record-store';
 import { RecordForm } from '@/components/record';
+import { ConfirmBox } from '@/components/workspace/confirm-box';
+import { DraftNote } from '@/components/workspace/draft-note';
 import { MissingIdentifierName } from '@/components/workspace/missing-identifier-name';
 import { RefreshSchemaButton } from '@/components/workspace/refresh-schema-button';
 import { RowsSection } from '@/components/workspace/rows-section';
@@ -42,6 +45,21 @@ export function WorkspaceBody({
   const cannotUse = !described.hasNamedIdentifier;
   const single = rows.length === 1;
   const startEditing = (index: number) => actions.startEditing(context, index);
+  const [asking, setAsking] = useState(false);
+
+  // A record shown that has a kept draft opens the form on it (once per session).
+  const serial = session?.serial;
+  const canRestore = session !== null && mode.kind === 'view' && view !== null && !readOnly;
+  useEffect(() => {
+    if (canRestore) void actions.loadDraft(context);
+    // Only a new session (or a first read in it) restores: later renders must not reopen a closed form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serial, canRestore && view?.fetchedAt]);
+
+  const draft = session?.draft;
+  const editedRecord = mode.kind === 'edit' || mode.kind === 'add_row' ? mode.values : null;
+  const notPrefilled = draft ? draftInputs(datasetSchema, editedRecord, draft).notPrefilled : [];
+  const closeOrAsk = () => (session?.dirty ? setAsking(true) : actions.cancel());
   const rowAction = readOnly ? undefined : { verb: described.uniqueKeyField ? ('Edit' as const) : ('Add a row from' as const), onChoose: startEditing };
 
   return (
@@ -70,6 +88,20 @@ export function WorkspaceBody({
       {mode.kind !== 'view' && (
         <>
           <h3>{formTitle(mode, schema.name)}</h3>
+          {asking && (
+            <ConfirmBox
+              question={mode.kind === 'create' ? 'Discard changes to the new record?' : `Discard changes to ${mode.id}?`}
+              detail="What you typed is not saved anywhere else."
+              confirmLabel="Discard changes"
+              cancelLabel="Keep editing"
+              onConfirm={() => {
+                setAsking(false);
+                void actions.discard(context);
+              }}
+              onCancel={() => setAsking(false)}
+            />
+          )}
+          {draft && !asking && <DraftNote draft={draft} readAt={view?.fetchedAt ?? null} notPrefilled={notPrefilled} onDiscard={() => setAsking(true)} />}
           {confirmWrites && <p className="mdi-hint">This profile confirms every write: review the changes, then save.</p>}
           {mode.kind === 'add_row' && (
             <p className="mdi-warn" role="note">
@@ -84,10 +116,13 @@ export function WorkspaceBody({
             mode={mode.kind}
             busy={saveBusy(save)}
             serverErrors={session?.serverErrors}
-            confirmRequired={confirmWrites}
+            confirmRequired={confirmWrites || draft !== undefined}
+            draft={draft}
+            reviewFirst={draft !== undefined}
+            onInputChange={(input) => actions.inputChanged(context, input)}
             onReview={() => undefined}
             onSave={(changes) => void actions.submit(context, changes)}
-            onCancel={() => actions.cancel()}
+            onCancel={closeOrAsk}
           />
         </>
       )}

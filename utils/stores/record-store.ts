@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { toErrorInfo } from '@/utils/errors';
-import { baseFor, editingRow, expectedAfter, returnsValues, type Mode } from '@/utils/records/editing';
+import { baseFor, editingRow, expectedAfter, returnsValues, sameRowIn, type Mode } from '@/utils/records/editing';
+import { isEmptyDraft, type RecordDraft, type StoredDraft } from '@/utils/records/draft';
+import { createActivityReporter } from '@/utils/stores/activity';
 import { IDLE_SAVE, saveReducer, type SaveAction, type SaveState } from '@/utils/records/save-state';
 import { describeSchema, mapServerErrorsToFields, recordValueText, type DatasetSchema, type MappedServerErrors, type RecordValues } from '@/utils/schema';
 import type { LookupView, RequestPayload, RequestType, Response } from '@/utils/messages/protocol';
@@ -34,7 +36,14 @@ export interface RecordSession {
   mode: Mode;
   save: SaveState;
   serverErrors?: MappedServerErrors;
+  /** A kept draft the form starts from (restored after a look-up, a lock or a reload; or a revert). */
+  draft?: StoredDraft;
+  /** The form holds something the person would lose by closing it. */
+  dirty: boolean;
 }
+
+/** What the form reports on every change: the inputs that differ from the read it was opened on. */
+export type DraftInput = Pick<RecordDraft, 'fields' | 'replaced'>;
 
 /** What an action needs from the workspace's props. */
 export interface RecordContext {
@@ -53,9 +62,18 @@ export interface RecordStore {
   /** The workspace shows `key`: another record starts a new session, our own look-up's answer continues this one. */
   show(key: string): void;
   startEditing(context: RecordContext, index: number): void;
-  startCreate(context: RecordContext): void;
-  /** Closes the form, back to reading. */
+  /** Opens a new-record form (with the kept draft of one, if any). */
+  startCreate(context: RecordContext): Promise<void>;
+  /** Closes the form, back to reading (a kept draft stays). */
   cancel(): void;
+  /** The record shown has a kept draft: opens the form on it, against the read shown now. */
+  loadDraft(context: RecordContext): Promise<void>;
+  /** The form changed: keep it as a draft, written a moment after the typing stops. */
+  inputChanged(context: RecordContext, input: DraftInput): void;
+  /** Writes a draft still waiting for its moment (before the page goes away). */
+  flushDraft(): void;
+  /** Forgets the form's draft and closes the form. */
+  discard(context: RecordContext): Promise<void>;
   /** Sends the changes (the background composes the row), then looks the record up once to confirm. */
   submit(context: RecordContext, changes: RecordValues): Promise<void>;
   /** After an unknown outcome: one look-up says whether Monetate holds what was sent. */
@@ -70,13 +88,44 @@ export interface RecordStore {
  * moved on to another record is dropped.
  * @example const store = createRecordStore({ send: sendRequest }); await store.getState().submit(context, { age: 37 });
  */
-export function createRecordStore(options: { send?: Send; onWrite?: () => void } = {}): StoreApi<RecordStore> {
+export function createRecordStore(
+  options: {
+    send?: Send;
+    onWrite?: () => void;
+    /** Keep unsaved edits as drafts, and report typing as activity (extension pages only: the background refuses both to others). */
+    drafts?: boolean;
+    /** How long after the last change a draft is written. */
+    draftDelayMs?: number;
+  } = {},
+): StoreApi<RecordStore> {
   const send = options.send ?? sendRequest;
   const onWrite = options.onWrite ?? (() => undefined);
+  const drafts = options.drafts ?? false;
+  const draftDelayMs = options.draftDelayMs ?? 600;
+  const typed = drafts ? createActivityReporter(() => send('activity', {})) : () => false;
   let serial = 0;
+  /** The draft write waiting for the typing to stop. */
+  let pending: { timer: ReturnType<typeof setTimeout>; write: () => Promise<unknown> } | null = null;
+  const flush = (): Promise<unknown> => {
+    if (!pending) return Promise.resolve();
+    clearTimeout(pending.timer);
+    const { write } = pending;
+    pending = null;
+    return write();
+  };
+  const drop = () => {
+    if (pending) clearTimeout(pending.timer);
+    pending = null;
+  };
+  /** Where a form's draft is kept: the record's ID, or `''` for a new record. */
+  const draftPlace = (context: RecordContext, mode: Mode) => ({ dataset: context.schema.name, id: mode.kind === 'edit' || mode.kind === 'add_row' ? mode.id : '' });
+  const forget = (context: RecordContext, mode: Mode) => {
+    drop();
+    return drafts ? send('draft.discard', draftPlace(context, mode)).catch(() => null) : Promise.resolve(null);
+  };
 
   return createStore<RecordStore>()((set, get) => {
-    const fresh = (key: string, mode: Mode = { kind: 'view' }): RecordSession => ({ key, serial: ++serial, mode, save: IDLE_SAVE });
+    const fresh = (key: string, mode: Mode = { kind: 'view' }, draft?: StoredDraft): RecordSession => ({ key, serial: ++serial, mode, save: IDLE_SAVE, draft, dirty: draft !== undefined });
     /** Applies `change` only while the session is still the one numbered `at` (not started over since). */
     const update = (at: number, change: (session: RecordSession) => Partial<RecordSession>) => {
       const { session } = get();
@@ -92,7 +141,21 @@ export function createRecordStore(options: { send?: Send; onWrite?: () => void }
       return answer;
     };
     /** Back to reading the record, the form gone (a next one starts from scratch). */
-    const closeForm = (): Partial<RecordSession> => ({ mode: { kind: 'view' }, serverErrors: undefined });
+    const closeForm = (): Partial<RecordSession> => ({ mode: { kind: 'view' }, serverErrors: undefined, draft: undefined, dirty: false });
+    /** The kept draft of a record, or null (also when the background cannot say). */
+    const keptDraft = (dataset: string, id: string) => (drafts ? send('draft.get', { dataset, id }).catch(() => null) : Promise.resolve(null));
+    const restore = async (context: RecordContext, view: LookupView) => {
+      const { session } = get();
+      if (!drafts || session.mode.kind !== 'view' || view.rows.length === 0) return;
+      const at = session.serial;
+      const stored = await keptDraft(context.schema.name, view.id);
+      if (!stored || stored.mode === 'create' || get().session.serial !== at || get().session.mode.kind !== 'view') return;
+      const key = describeSchema(context.schema).uniqueKeyField;
+      const index = sameRowIn(context.schema, { kind: stored.mode, row: stored.row, values: key && stored.rowKey !== undefined ? { [key]: stored.rowKey } : {} }, view.rows);
+      // The row the edits were made on is gone: the draft stays kept, nothing is guessed.
+      const editing = index < 0 ? null : editingRow(context.schema, view, index);
+      if (editing) set({ session: fresh(get().session.key, editing, stored) });
+    };
 
     return {
       session: fresh(''),
@@ -100,6 +163,8 @@ export function createRecordStore(options: { send?: Send; onWrite?: () => void }
 
       show(key) {
         const { session, follow } = get();
+        // Leaving a form: what was typed is kept now, not a moment later.
+        void flush();
         if (sameRecord(session.key, key)) {
           if (session.key !== key) set({ session: { ...session, key } });
         } else if (follow !== null && sameRecord(follow, key)) {
@@ -115,13 +180,56 @@ export function createRecordStore(options: { send?: Send; onWrite?: () => void }
         if (editing) set({ session: fresh(context.key, editing) });
       },
 
-      startCreate(context) {
-        set({ session: fresh(context.key, { kind: 'create' }) });
+      async startCreate(context) {
+        const at = get().session.serial;
+        const stored = await keptDraft(context.schema.name, '');
+        if (get().session.serial !== at) return;
+        set({ session: fresh(context.key, { kind: 'create' }, stored?.mode === 'create' ? stored : undefined) });
       },
 
       cancel() {
+        void flush();
         const { session } = get();
         set({ session: { ...session, ...closeForm(), save: IDLE_SAVE } });
+      },
+
+      loadDraft(context) {
+        return context.view ? restore(context, context.view) : Promise.resolve();
+      },
+
+      inputChanged(context, input) {
+        typed();
+        const { session } = get();
+        const { mode } = session;
+        if (mode.kind === 'view' || session.key !== context.key) return;
+        const empty = isEmptyDraft(input) && !session.draft?.values;
+        if (session.dirty === empty) set({ session: { ...session, dirty: !empty } });
+        if (!drafts) return;
+        const place = draftPlace(context, mode);
+        const draft: RecordDraft = {
+          mode: mode.kind,
+          row: mode.kind === 'create' ? 0 : mode.row,
+          readAt: mode.kind === 'create' ? 0 : mode.readAt,
+          fields: input.fields,
+          replaced: input.replaced,
+        };
+        const key = describeSchema(context.schema).uniqueKeyField;
+        if (mode.kind !== 'create' && key) draft.rowKey = recordValueText(mode.values[key] ?? '');
+        // A revert keeps saying what it reverts, though its values now travel as inputs.
+        if (session.draft?.revertOf !== undefined) draft.revertOf = session.draft.revertOf;
+        drop();
+        const write = () => (empty ? send('draft.discard', place) : send('draft.save', { ...place, draft })).catch(() => null);
+        pending = { timer: setTimeout(() => void flush(), draftDelayMs), write };
+      },
+
+      flushDraft() {
+        void flush();
+      },
+
+      async discard(context) {
+        const { session } = get();
+        await forget(context, session.mode);
+        update(session.serial, () => ({ ...closeForm(), save: IDLE_SAVE }));
       },
 
       async submit(context, changes) {
@@ -134,11 +242,14 @@ export function createRecordStore(options: { send?: Send; onWrite?: () => void }
         const expected = editing ? expectedAfter(schema, editing, changes) : changes;
         const recordId = editing ? editing.id : recordValueText(changes[describeSchema(schema).identifierField ?? ''] ?? '');
         update(at, (current) => ({ save: saveReducer(current.save, { type: 'send' }), serverErrors: undefined }));
+        // The draft is written first: a refused save leaves the person's input kept.
+        await flush();
         try {
           const result = editing
             ? await send('record.save', { schema: schema.name, mode: editing.kind, base: baseFor(schema, editing, context.view), changes })
             : await send('record.save', { schema: schema.name, mode: 'create', changes });
           onWrite();
+          await forget(context, mode);
           // A new serial: the next form starts from the record as Monetate returns it now.
           const saved = ++serial;
           update(at, (current) => ({ ...closeForm(), serial: saved, save: saveReducer(current.save, { type: 'accepted', recordId: result.recordId }) }));
@@ -174,6 +285,7 @@ export function createRecordStore(options: { send?: Send; onWrite?: () => void }
         if (!answer) return dispatch(at, { type: 'checked', found: 'failed' });
         if (answer.rows.length === 0) return dispatch(at, { type: 'checked', found: 'not_found' });
         if (!returnsValues(context.schema, unknown.expected, answer)) return dispatch(at, { type: 'checked', found: 'not_applied' });
+        if (get().session.serial === at) await forget(context, get().session.mode);
         update(at, (current) => ({ ...closeForm(), serial: ++serial, save: saveReducer(current.save, { type: 'applied' }) }));
       },
 
@@ -181,7 +293,9 @@ export function createRecordStore(options: { send?: Send; onWrite?: () => void }
         if (!context.view) return;
         const { session } = get();
         set({ session: { ...session, ...closeForm(), save: IDLE_SAVE } });
-        await context.lookUp(context.schema.name, context.view.id, { refresh: true });
+        const answer = await context.lookUp(context.schema.name, context.view.id, { refresh: true });
+        // The kept draft opens again on the new read, its changes compared with what Monetate holds now.
+        if (answer) await restore(context, answer);
       },
     };
   });

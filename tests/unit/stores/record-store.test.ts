@@ -78,7 +78,7 @@ describe('record store', () => {
     let answer!: (value: LookupView) => void;
     const lookUp = vi.fn(() => new Promise<LookupView | undefined>((resolve) => (answer = resolve)));
     const { store, context } = setUp(send, lookUp);
-    store.getState().startCreate(context);
+    await store.getState().startCreate(context);
     const saving = store.getState().submit(context, { customer_id: 'C-9' });
     await vi.waitFor(() => expect(lookUp).toHaveBeenCalledWith('customers', 'C-9', { refresh: true }));
     // The confirmation's answer shows C-9: the session follows it.
@@ -98,6 +98,7 @@ describe('record store', () => {
     const { store, context } = setUp(send, lookUp);
     store.getState().startEditing(context, 0);
     const saving = store.getState().submit(context, { age: 37 });
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
     store.getState().show(recordKey('p', 'customers', 'C-2'));
     finish({ savedRow: { ...record, age: 37 }, recordId: 'C-1', kind: 'update' });
     await saving;
