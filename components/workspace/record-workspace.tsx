@@ -45,7 +45,7 @@ export function RecordWorkspace({ schema: givenSchema, lookup, readOnly, confirm
   const schema = useFreshSchema(givenSchema, lookup, onSchemaChanged);
   // While a look-up is under way `lookup` is null; an open form keeps the record it started from.
   const shown = useLastPresent(lookup);
-  const shownHere = shown?.schema === schema.name ? shown : null;
+  const shownHere = shown?.dataset === schema.name ? shown : null;
   const key = recordKey(shownHere?.profileId ?? '', schema.name, shownHere?.id ?? '');
   useLayoutEffect(() => store.getState().show(key), [store, key]);
 
@@ -55,7 +55,7 @@ export function RecordWorkspace({ schema: givenSchema, lookup, readOnly, confirm
   const current = sameRecord(session.key, key) || (follow !== null && sameRecord(follow, key)) ? session : null;
   const reading = !current || current.mode.kind === 'view';
   const candidate = lookup ?? (reading ? null : shown);
-  const view = candidate?.schema === schema.name ? candidate : null;
+  const view = candidate?.dataset === schema.name ? candidate : null;
   const context: RecordContext = { key: current?.key ?? key, schema: schema as DatasetSchema, view, lookUp: onLookUp };
 
   return (

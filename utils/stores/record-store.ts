@@ -246,8 +246,8 @@ export function createRecordStore(
         await flush();
         try {
           const result = editing
-            ? await send('record.save', { schema: schema.name, mode: editing.kind, base: baseFor(schema, editing, context.view), changes })
-            : await send('record.save', { schema: schema.name, mode: 'create', changes });
+            ? await send('record.save', { dataset: schema.name, mode: editing.kind, base: baseFor(schema, editing, context.view), changes })
+            : await send('record.save', { dataset: schema.name, mode: 'create', changes });
           onWrite();
           await forget(context, mode);
           // A new serial: the next form starts from the record as Monetate returns it now.

@@ -5,7 +5,7 @@ import type { Send } from '@/utils/stores/record-store';
 
 describe('history and edit log stores', () => {
   it('load the list, and clearing reads it again', async () => {
-    const entries = [{ schema: 'customers', id: 'C-1', at: 1, outcome: 'found' }];
+    const entries = [{ dataset: 'customers', id: 'C-1', at: 1, outcome: 'found' }];
     const send = vi.fn(async (type: string) => (type === 'history.list' ? entries.splice(0) : null));
     const store = createHistoryStore(send as unknown as Send);
     await store.getState().load();

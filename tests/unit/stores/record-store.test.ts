@@ -7,7 +7,7 @@ import { record, schema } from '@/tests/component/record/fixtures';
 
 const view = (values: RecordValues, fetchedAt = 1, id = 'C-1'): LookupView => ({
   profileId: 'p',
-  schema: schema.name,
+  dataset: schema.name,
   id,
   idTrimmed: false,
   rows: [values],
@@ -36,7 +36,7 @@ describe('record store', () => {
     const saving = store.getState().submit(context, { age: 37 });
     expect(store.getState().session.save).toEqual({ status: 'saving' });
     await saving;
-    expect(send).toHaveBeenCalledWith('record.save', { schema: 'customers', mode: 'edit', base: { id: 'C-1', readAt: 1, row: 0 }, changes: { age: 37 } });
+    expect(send).toHaveBeenCalledWith('record.save', { dataset: 'customers', mode: 'edit', base: { id: 'C-1', readAt: 1, row: 0 }, changes: { age: 37 } });
     expect(lookUp).toHaveBeenCalledWith('customers', 'C-1', { refresh: true });
     expect(onWrite).toHaveBeenCalledTimes(1);
     expect(store.getState().session.mode).toEqual({ kind: 'view' });
