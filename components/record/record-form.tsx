@@ -91,6 +91,8 @@ export function RecordForm({
   const reviewHeading = useRef<HTMLHeadingElement>(null);
   // Set when the person asked for the review: focus goes to it once it is shown.
   const focusReview = useRef(false);
+  // Set when the person closed the review: focus goes back to the form's first field they can change.
+  const focusForm = useRef(false);
   // Server messages stay until the person edits that field or new server errors arrive.
   const [seenServerErrors, setSeenServerErrors] = useState(serverErrors);
   const [editedSinceServer, setEditedSinceServer] = useState<ReadonlySet<string>>(EMPTY_SET);
@@ -127,6 +129,10 @@ export function RecordForm({
     if (review && focusReview.current) {
       focusReview.current = false;
       reviewHeading.current?.focus();
+    }
+    if (!review && focusForm.current) {
+      focusForm.current = false;
+      formRef.current?.querySelector<HTMLElement>('input:not([readonly]):not([type="hidden"]), select, textarea')?.focus();
     }
   }, [review]);
 
@@ -170,8 +176,8 @@ export function RecordForm({
 
   /** Closes the review; focus goes back to the form's first field the person can change. */
   function closeReview() {
+    focusForm.current = true;
     setReview(null);
-    formRef.current?.querySelector<HTMLElement>('input:not([readonly]):not([type="hidden"]), select, textarea, button')?.focus();
   }
 
   let saveBlocker: string | null = null;

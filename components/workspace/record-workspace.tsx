@@ -12,7 +12,7 @@ export interface RecordWorkspaceProps {
   readOnly: boolean;
   confirmWrites: boolean;
   /** Runs a look-up through the shared queue (used for the confirmation and "Check by look-up"). */
-  onLookUp(schema: string, id: string, options: { refresh: boolean }): Promise<LookupView | undefined>;
+  onLookUp(dataset: string, id: string, options: { refresh: boolean }): Promise<LookupView | undefined>;
   /** Takes a re-read or changed schema; without it the schema actions are not offered here. */
   onSchemaChanged?(next: SchemaView): void;
   /**

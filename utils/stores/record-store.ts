@@ -144,9 +144,13 @@ export function createRecordStore(
     const closeForm = (): Partial<RecordSession> => ({ mode: { kind: 'view' }, serverErrors: undefined, draft: undefined, dirty: false });
     /** The kept draft of a record, or null (also when the background cannot say). */
     const keptDraft = (dataset: string, id: string) => (drafts ? send('draft.get', { dataset, id }).catch(() => null) : Promise.resolve(null));
-    const restore = async (context: RecordContext, view: LookupView) => {
+    /** The session that last looked for a draft: a form closed in it does not reopen by itself. */
+    let restoredIn = -1;
+    const restore = async (context: RecordContext, view: LookupView, again = false) => {
       const { session } = get();
       if (!drafts || session.mode.kind !== 'view' || view.rows.length === 0) return;
+      if (restoredIn === session.serial && !again) return;
+      restoredIn = session.serial;
       const at = session.serial;
       const stored = await keptDraft(context.schema.name, view.id);
       if (!stored || stored.mode === 'create' || get().session.serial !== at || get().session.mode.kind !== 'view') return;
@@ -295,7 +299,7 @@ export function createRecordStore(
         set({ session: { ...session, ...closeForm(), save: IDLE_SAVE } });
         const answer = await context.lookUp(context.schema.name, context.view.id, { refresh: true });
         // The kept draft opens again on the new read, its changes compared with what Monetate holds now.
-        if (answer) await restore(context, answer);
+        if (answer) await restore(context, answer, true);
       },
     };
   });
