@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { LookupHistoryEntry } from '@/utils/storage/items';
 import { createHistoryStore } from '@/utils/stores/logs-store';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { ConfirmBox } from '@/components/workspace/confirm-box';
 
 const OUTCOME: Record<LookupHistoryEntry['outcome'], string> = { found: 'found', not_found: 'not found', error: 'failed' };
 
@@ -10,6 +11,7 @@ const OUTCOME: Record<LookupHistoryEntry['outcome'], string> = { found: 'found',
 export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPick(dataset: string, id: string): void }) {
   const [store] = useState(() => createHistoryStore());
   const { entries, error, load, clear } = useStore(store);
+  const [asking, setAsking] = useState(false);
   useEffect(() => void load(), [load, refreshKey]);
 
   return (
@@ -30,11 +32,25 @@ export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPic
               </li>
             ))}
           </ul>
-          <div>
-            <button type="button" onClick={() => void clear()}>
-              Clear history
-            </button>
-          </div>
+          {asking ? (
+            <ConfirmBox
+              question="Clear the look-up history?"
+              detail="Every look-up of this profile listed here goes; records and the edit log stay."
+              confirmLabel="Clear the history"
+              cancelLabel="Keep the history"
+              onConfirm={() => {
+                setAsking(false);
+                void clear();
+              }}
+              onCancel={() => setAsking(false)}
+            />
+          ) : (
+            <div>
+              <button type="button" onClick={() => setAsking(true)}>
+                Clear history
+              </button>
+            </div>
+          )}
         </>
       )}
       <ErrorMessage error={error} />

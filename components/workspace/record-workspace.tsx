@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { DatasetSchema } from '@/utils/schema';
 import type { LookupView, SchemaView } from '@/utils/messages/protocol';
 import { createRecordStore, recordKey, sameRecord, type RecordContext } from '@/utils/stores/record-store';
-import { notifyEditLogChanged } from '@/components/workspace/edit-log-events';
+import { notifyEditLogChanged, onRevert } from '@/components/workspace/edit-log-events';
 import { WorkspaceBody } from '@/components/workspace/workspace-body';
 
 export interface RecordWorkspaceProps {
@@ -42,6 +42,14 @@ export function RecordWorkspace({ schema: givenSchema, lookup, readOnly, confirm
       flush();
     };
   }, [store]);
+  useEffect(
+    () =>
+      onRevert(({ stage, dataset, id }) => {
+        if (stage === 'asking') store.getState().flushDraft();
+        else store.getState().yieldRecord(dataset, id);
+      }),
+    [store],
+  );
   const schema = useFreshSchema(givenSchema, lookup, onSchemaChanged);
   // While a look-up is under way `lookup` is null; an open form keeps the record it started from.
   const shown = useLastPresent(lookup);

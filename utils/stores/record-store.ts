@@ -74,6 +74,8 @@ export interface RecordStore {
   flushDraft(): void;
   /** Forgets the form's draft and closes the form. */
   discard(context: RecordContext): Promise<void>;
+  /** Another part of the page replaces the draft of `dataset`/`id` (a revert): close that form, writing nothing more. */
+  yieldRecord(dataset: string, id: string): void;
   /** Sends the changes (the background composes the row), then looks the record up once to confirm. */
   submit(context: RecordContext, changes: RecordValues): Promise<void>;
   /** After an unknown outcome: one look-up says whether Monetate holds what was sent. */
@@ -144,18 +146,21 @@ export function createRecordStore(
     const closeForm = (): Partial<RecordSession> => ({ mode: { kind: 'view' }, serverErrors: undefined, draft: undefined, dirty: false });
     /** The kept draft of a record, or null (also when the background cannot say). */
     const keptDraft = (dataset: string, id: string) => (drafts ? send('draft.get', { dataset, id }).catch(() => null) : Promise.resolve(null));
-    /** The session that last looked for a draft: a form closed in it does not reopen by itself. */
-    let restoredIn = -1;
+    /** The session and read that last looked for a draft: a form closed on that read does not reopen by itself. */
+    let restoredIn = '';
     const restore = async (context: RecordContext, view: LookupView, again = false) => {
       const { session } = get();
       if (!drafts || session.mode.kind !== 'view' || view.rows.length === 0) return;
-      if (restoredIn === session.serial && !again) return;
-      restoredIn = session.serial;
+      const tried = `${session.serial}:${view.fetchedAt}`;
+      if (restoredIn === tried && !again) return;
+      restoredIn = tried;
       const at = session.serial;
       const stored = await keptDraft(context.schema.name, view.id);
       if (!stored || stored.mode === 'create' || get().session.serial !== at || get().session.mode.kind !== 'view') return;
       const key = describeSchema(context.schema).uniqueKeyField;
-      const index = sameRowIn(context.schema, { kind: stored.mode, row: stored.row, values: key && stored.rowKey !== undefined ? { [key]: stored.rowKey } : {} }, view.rows);
+      // Without the row's key (a revert from the edit log), the row is found by its place.
+      const byPlace = stored.rowKey === undefined ? 'add_row' : stored.mode;
+      const index = sameRowIn(context.schema, { kind: byPlace, row: stored.row, values: key && stored.rowKey !== undefined ? { [key]: stored.rowKey } : {} }, view.rows);
       // The row the edits were made on is gone: the draft stays kept, nothing is guessed.
       const editing = index < 0 ? null : editingRow(context.schema, view, index);
       if (editing) set({ session: fresh(get().session.key, editing, stored) });
@@ -228,6 +233,14 @@ export function createRecordStore(
 
       flushDraft() {
         void flush();
+      },
+
+      yieldRecord(dataset, id) {
+        const { session } = get();
+        const { mode } = session;
+        if ((mode.kind !== 'edit' && mode.kind !== 'add_row') || mode.id !== id || !sameRecord(session.key, recordKey('', dataset, id))) return;
+        drop();
+        set({ session: { ...session, ...closeForm(), save: IDLE_SAVE } });
       },
 
       async discard(context) {
