@@ -163,7 +163,10 @@ export function createRecordStore(
       const index = sameRowIn(context.schema, { kind: byPlace, row: stored.row, values: key && stored.rowKey !== undefined ? { [key]: stored.rowKey } : {} }, view.rows);
       // The row the edits were made on is gone: the draft stays kept, nothing is guessed.
       const editing = index < 0 ? null : editingRow(context.schema, view, index);
-      if (editing) set({ session: fresh(get().session.key, editing, stored) });
+      if (!editing) return;
+      set({ session: fresh(get().session.key, editing, stored) });
+      // The form opened on this read: closing it does not make it reopen by itself.
+      restoredIn = `${get().session.serial}:${view.fetchedAt}`;
     };
 
     return {

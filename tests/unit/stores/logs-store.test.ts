@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/utils/errors';
-import { createEditLogStore, createHistoryStore } from '@/utils/stores/logs-store';
+import type { EditLogEntry } from '@/utils/storage/items';
+import { canRevert, createEditLogStore, createHistoryStore, hasDraft, keepRevertDraft, revertValues } from '@/utils/stores/logs-store';
 import type { Send } from '@/utils/stores/record-store';
 
 describe('history and edit log stores', () => {
@@ -25,5 +26,42 @@ describe('history and edit log stores', () => {
     await store.getState().clear();
     expect(store.getState().entries).toHaveLength(1);
     expect(store.getState().error?.code).toBe('background_unavailable');
+  });
+});
+
+describe('revert from the edit log', () => {
+  const entry: EditLogEntry = {
+    at: 42,
+    profileId: 'p',
+    profileName: 'P',
+    dataset: 'customers',
+    recordId: 'C-1',
+    kind: 'update',
+    changes: [
+      { field: 'first_name', before: 'Ava', after: 'Ada' },
+      { field: 'notes', before: undefined, after: 'x' },
+    ],
+    result: 'saved',
+  };
+
+  it('is offered for a replaced row whose write may have landed, never for a refused one, an added row or a new record', () => {
+    expect(canRevert(entry)).toBe(true);
+    expect(canRevert({ ...entry, result: 'outcome_unknown' })).toBe(true);
+    expect(canRevert({ ...entry, result: 'refused' })).toBe(false);
+    expect(canRevert({ ...entry, kind: 'add_row' })).toBe(false);
+    expect(canRevert({ ...entry, kind: 'create' })).toBe(false);
+  });
+
+  it('keeps the before-values as the record\'s draft, and writes nothing to Monetate', async () => {
+    expect(revertValues(entry)).toEqual({ first_name: 'Ava', notes: null });
+    const send = vi.fn(async (type: string) => (type === 'draft.get' ? { fields: {} } : null));
+    expect(await hasDraft(send as unknown as Send, entry)).toBe(true);
+    await keepRevertDraft(send as unknown as Send, entry);
+    expect(send).toHaveBeenLastCalledWith('draft.save', {
+      dataset: 'customers',
+      id: 'C-1',
+      draft: { mode: 'edit', row: 0, readAt: 0, fields: {}, replaced: [], values: { first_name: 'Ava', notes: null }, revertOf: 42 },
+    });
+    expect(send.mock.calls.map(([type]) => type)).not.toContain('record.save');
   });
 });

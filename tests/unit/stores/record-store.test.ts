@@ -106,6 +106,57 @@ describe('record store', () => {
     expect(lookUp).not.toHaveBeenCalled();
   });
 
+  it('restores a kept draft once per read, on the row it was typed on, and writes typing a moment later', async () => {
+    vi.useFakeTimers();
+    try {
+      const kept = { dataset: 'customers', id: 'C-1', mode: 'edit', row: 0, rowKey: 'K-1', readAt: 1, fields: { age: '40' }, replaced: [], savedAt: 9 };
+      const send = vi.fn(async (type: string) => (type === 'draft.get' ? kept : null));
+      const store = createRecordStore({ send: send as unknown as Send, drafts: true, draftDelayMs: 500 });
+      store.getState().show(KEY);
+      const context: RecordContext = { key: KEY, schema, view: view(record, 7), lookUp: vi.fn() };
+      await store.getState().loadDraft(context);
+      expect(store.getState().session).toMatchObject({ mode: { kind: 'edit', readAt: 7, row: 0 }, draft: kept, dirty: true });
+
+      store.getState().cancel();
+      await store.getState().loadDraft(context);
+      expect(store.getState().session.mode.kind).toBe('view');
+
+      store.getState().startEditing(context, 0);
+      store.getState().inputChanged(context, { fields: { age: '4' }, replaced: [] });
+      store.getState().inputChanged(context, { fields: { age: '41' }, replaced: [] });
+      expect(send.mock.calls.filter(([type]) => type === 'draft.save')).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(500);
+      const saves = send.mock.calls.filter(([type]) => type === 'draft.save');
+      expect(saves).toHaveLength(1);
+      expect(saves[0]![1]).toMatchObject({ dataset: 'customers', id: 'C-1', draft: { fields: { age: '41' }, readAt: 7 } });
+      expect(send.mock.calls.filter(([type]) => type === 'activity')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('discards the draft once a save is accepted, and closes a form a revert takes over without writing', async () => {
+    const send = vi.fn(async (type: string) => (type === 'record.save' ? { savedRow: { ...record, age: 37 }, recordId: 'C-1', kind: 'update' } : null));
+    const store = createRecordStore({ send: send as unknown as Send, drafts: true });
+    store.getState().show(KEY);
+    const context: RecordContext = { key: KEY, schema, view: view(record), lookUp: vi.fn(async () => view({ ...record, age: 37 }, 2)) };
+    store.getState().startEditing(context, 0);
+    store.getState().inputChanged(context, { fields: { age: '37' }, replaced: [] });
+    await store.getState().submit(context, { age: 37 });
+    const types = send.mock.calls.map(([type]) => type);
+    // The draft is written before the save (a refusal keeps it), and dropped after.
+    expect(types.indexOf('draft.save')).toBeLessThan(types.indexOf('record.save'));
+    expect(types.indexOf('draft.discard')).toBeGreaterThan(types.indexOf('record.save'));
+
+    store.getState().startEditing(context, 0);
+    store.getState().inputChanged(context, { fields: { age: '50' }, replaced: [] });
+    send.mockClear();
+    store.getState().yieldRecord('customers', 'C-1');
+    store.getState().flushDraft();
+    expect(store.getState().session.mode.kind).toBe('view');
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('matches a record key without a profile to the same dataset and ID of any profile', () => {
     expect(sameRecord(recordKey('', 'customers', 'C-9'), recordKey('p', 'customers', 'C-9'))).toBe(true);
     expect(sameRecord(recordKey('q', 'customers', 'C-9'), recordKey('p', 'customers', 'C-9'))).toBe(false);
