@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { changedInputs, draftInputs, withDraftInputs, type RecordDraft } from '@/utils/records/draft';
 import {
   describeSchema,
@@ -138,7 +138,8 @@ export function RecordForm({
 
   // A restored draft opens on its review: its changes against the record as Monetate holds it now.
   const reviewedFirst = useRef(false);
-  useEffect(() => {
+  // Before paint: the form never shows without its review for a frame.
+  useLayoutEffect(() => {
     if (!reviewFirst || reviewedFirst.current) return;
     reviewedFirst.current = true;
     if (invalidFields.length === 0) setReview({ key: changesKey, diff });

@@ -36,7 +36,7 @@ describe('RecordWorkspace drafts', () => {
     expect(await screen.findByText(/Unsaved changes restored from/)).toHaveTextContent('The record was read again since');
     expect(screen.getByLabelText('age')).toHaveValue('40');
     expect(screen.getByLabelText('email')).toHaveValue('newer@example.com');
-    const review = screen.getByRole('table', { name: 'Before → after' });
+    const review = await screen.findByRole('table', { name: 'Before → after' });
     expect(review).toHaveTextContent(/age\s*36\s*40/);
     expect(review).not.toHaveTextContent('email');
     expect(sendRequest).toHaveBeenCalledWith('draft.get', { dataset: 'customers', id: 'C-1' });

@@ -110,7 +110,7 @@ describe('record store', () => {
     vi.useFakeTimers();
     try {
       const kept = { dataset: 'customers', id: 'C-1', mode: 'edit', row: 0, rowKey: 'K-1', readAt: 1, fields: { age: '40' }, replaced: [], savedAt: 9 };
-      const send = vi.fn(async (type: string) => (type === 'draft.get' ? kept : null));
+      const send = vi.fn(async (type: string, _payload?: unknown) => (type === 'draft.get' ? kept : null));
       const store = createRecordStore({ send: send as unknown as Send, drafts: true, draftDelayMs: 500 });
       store.getState().show(KEY);
       const context: RecordContext = { key: KEY, schema, view: view(record, 7), lookUp: vi.fn() };
