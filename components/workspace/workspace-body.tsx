@@ -44,7 +44,7 @@ export function WorkspaceBody({
 
   const cannotUse = !described.hasNamedIdentifier;
   const single = rows.length === 1;
-  const startEditing = (index: number) => actions.startEditing(context, index);
+  const startEditing = (index: number) => void actions.startEditing(context, index);
   const [asking, setAsking] = useState(false);
 
   // A record shown that has a kept draft opens the form on it (once per session).

@@ -61,7 +61,8 @@ export interface RecordStore {
   follow: string | null;
   /** The workspace shows `key`: another record starts a new session, our own look-up's answer continues this one. */
   show(key: string): void;
-  startEditing(context: RecordContext, index: number): void;
+  /** Opens row `index` in the form (with its kept draft, if it has one). */
+  startEditing(context: RecordContext, index: number): Promise<void>;
   /** Opens a new-record form (with the kept draft of one, if any). */
   startCreate(context: RecordContext): Promise<void>;
   /** Closes the form, back to reading (a kept draft stays). */
@@ -80,7 +81,7 @@ export interface RecordStore {
   submit(context: RecordContext, changes: RecordValues): Promise<void>;
   /** After an unknown outcome: one look-up says whether Monetate holds what was sent. */
   check(context: RecordContext): Promise<void>;
-  /** Closes the form and reads the record again (after a refusal that needs a fresh read). */
+  /** Closes the form and reads the record again (after a refusal that needs a fresh read); Edit then opens the kept draft on it. */
   lookUpAgain(context: RecordContext): Promise<void>;
 }
 
@@ -127,7 +128,16 @@ export function createRecordStore(
   };
 
   return createStore<RecordStore>()((set, get) => {
-    const fresh = (key: string, mode: Mode = { kind: 'view' }, draft?: StoredDraft): RecordSession => ({ key, serial: ++serial, mode, save: IDLE_SAVE, draft, dirty: draft !== undefined });
+    /**
+     * The session that last looked for a draft by itself: each session does once (a revert asks
+     * again), so a form the person closed, or one "Look up again" closed, does not reopen by itself.
+     */
+    let restoredIn = -1;
+    const fresh = (key: string, mode: Mode = { kind: 'view' }, draft?: StoredDraft): RecordSession => {
+      // A session that opens on a form has had its look at drafts: closing that form does not reopen it.
+      if (mode.kind !== 'view') restoredIn = serial + 1;
+      return { key, serial: ++serial, mode, save: IDLE_SAVE, draft, dirty: draft !== undefined };
+    };
     /** Applies `change` only while the session is still the one numbered `at` (not started over since). */
     const update = (at: number, change: (session: RecordSession) => Partial<RecordSession>) => {
       const { session } = get();
@@ -146,27 +156,25 @@ export function createRecordStore(
     const closeForm = (): Partial<RecordSession> => ({ mode: { kind: 'view' }, serverErrors: undefined, draft: undefined, dirty: false });
     /** The kept draft of a record, or null (also when the background cannot say). */
     const keptDraft = (dataset: string, id: string) => (drafts ? send('draft.get', { dataset, id }).catch(() => null) : Promise.resolve(null));
-    /** The session and read that last looked for a draft: a form closed on that read does not reopen by itself. */
-    let restoredIn = '';
-    const restore = async (context: RecordContext, view: LookupView, again = false) => {
+    /** The row of `view` a kept draft was typed on, or -1 (then the draft stays kept, nothing is guessed). */
+    const draftRow = (context: RecordContext, view: LookupView, stored: StoredDraft) => {
+      const key = describeSchema(context.schema).uniqueKeyField;
+      // Without the row's key (a revert from the edit log), the row is found by its place.
+      if (stored.mode === 'create') return -1;
+      const byPlace = stored.rowKey === undefined ? 'add_row' : stored.mode;
+      return sameRowIn(context.schema, { kind: byPlace, row: stored.row, values: key && stored.rowKey !== undefined ? { [key]: stored.rowKey } : {} }, view.rows);
+    };
+    const restore = async (context: RecordContext, view: LookupView) => {
       const { session } = get();
-      if (!drafts || session.mode.kind !== 'view' || view.rows.length === 0) return;
-      const tried = `${session.serial}:${view.fetchedAt}`;
-      if (restoredIn === tried && !again) return;
-      restoredIn = tried;
+      if (!drafts || session.mode.kind !== 'view' || view.rows.length === 0 || restoredIn === session.serial) return;
+      restoredIn = session.serial;
       const at = session.serial;
       const stored = await keptDraft(context.schema.name, view.id);
       if (!stored || stored.mode === 'create' || get().session.serial !== at || get().session.mode.kind !== 'view') return;
-      const key = describeSchema(context.schema).uniqueKeyField;
-      // Without the row's key (a revert from the edit log), the row is found by its place.
-      const byPlace = stored.rowKey === undefined ? 'add_row' : stored.mode;
-      const index = sameRowIn(context.schema, { kind: byPlace, row: stored.row, values: key && stored.rowKey !== undefined ? { [key]: stored.rowKey } : {} }, view.rows);
-      // The row the edits were made on is gone: the draft stays kept, nothing is guessed.
+      const index = draftRow(context, view, stored);
       const editing = index < 0 ? null : editingRow(context.schema, view, index);
       if (!editing) return;
       set({ session: fresh(get().session.key, editing, stored) });
-      // The form opened on this read: closing it does not make it reopen by itself.
-      restoredIn = `${get().session.serial}:${view.fetchedAt}`;
     };
 
     return {
@@ -186,10 +194,18 @@ export function createRecordStore(
         }
       },
 
-      startEditing(context, index) {
-        if (!context.view) return;
-        const editing = editingRow(context.schema, context.view, index);
-        if (editing) set({ session: fresh(context.key, editing) });
+      async startEditing(context, index) {
+        const { view } = context;
+        if (!view) return;
+        const editing = editingRow(context.schema, view, index);
+        if (!editing) return;
+        if (!drafts) return set({ session: fresh(context.key, editing) });
+        // The row's kept draft (after "Look up again", say) opens with it, compared with this read.
+        const at = get().session.serial;
+        const stored = await keptDraft(context.schema.name, view.id);
+        if (get().session.serial !== at) return;
+        const mine = stored && stored.mode !== 'create' && draftRow(context, view, stored) === index ? stored : undefined;
+        set({ session: fresh(context.key, editing, mine) });
       },
 
       async startCreate(context) {
@@ -240,10 +256,11 @@ export function createRecordStore(
 
       yieldRecord(dataset, id) {
         const { session } = get();
-        const { mode } = session;
-        if ((mode.kind !== 'edit' && mode.kind !== 'add_row') || mode.id !== id || !sameRecord(session.key, recordKey('', dataset, id))) return;
+        if (!sameRecord(session.key, recordKey('', dataset, id))) return;
         drop();
-        set({ session: { ...session, ...closeForm(), save: IDLE_SAVE } });
+        // The revert's fresh read opens the form on its draft.
+        restoredIn = -1;
+        if (session.mode.kind !== 'view') set({ session: { ...session, ...closeForm(), save: IDLE_SAVE } });
       },
 
       async discard(context) {
@@ -313,9 +330,7 @@ export function createRecordStore(
         if (!context.view) return;
         const { session } = get();
         set({ session: { ...session, ...closeForm(), save: IDLE_SAVE } });
-        const answer = await context.lookUp(context.schema.name, context.view.id, { refresh: true });
-        // The kept draft opens again on the new read, its changes compared with what Monetate holds now.
-        if (answer) await restore(context, answer, true);
+        await context.lookUp(context.schema.name, context.view.id, { refresh: true });
       },
     };
   });

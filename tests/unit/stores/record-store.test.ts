@@ -106,7 +106,7 @@ describe('record store', () => {
     expect(lookUp).not.toHaveBeenCalled();
   });
 
-  it('restores a kept draft once per read, on the row it was typed on, and writes typing a moment later', async () => {
+  it('restores a kept draft once per session, on the row it was typed on, and writes typing a moment later', async () => {
     vi.useFakeTimers();
     try {
       const kept = { dataset: 'customers', id: 'C-1', mode: 'edit', row: 0, rowKey: 'K-1', readAt: 1, fields: { age: '40' }, replaced: [], savedAt: 9 };
@@ -121,7 +121,9 @@ describe('record store', () => {
       await store.getState().loadDraft(context);
       expect(store.getState().session.mode.kind).toBe('view');
 
-      store.getState().startEditing(context, 0);
+      // Edit opens the row with its kept draft.
+      await store.getState().startEditing(context, 0);
+      expect(store.getState().session.draft).toEqual(kept);
       store.getState().inputChanged(context, { fields: { age: '4' }, replaced: [] });
       store.getState().inputChanged(context, { fields: { age: '41' }, replaced: [] });
       expect(send.mock.calls.filter(([type]) => type === 'draft.save')).toHaveLength(0);
@@ -140,7 +142,7 @@ describe('record store', () => {
     const store = createRecordStore({ send: send as unknown as Send, drafts: true });
     store.getState().show(KEY);
     const context: RecordContext = { key: KEY, schema, view: view(record), lookUp: vi.fn(async () => view({ ...record, age: 37 }, 2)) };
-    store.getState().startEditing(context, 0);
+    await store.getState().startEditing(context, 0);
     store.getState().inputChanged(context, { fields: { age: '37' }, replaced: [] });
     await store.getState().submit(context, { age: 37 });
     const types = send.mock.calls.map(([type]) => type);
@@ -148,13 +150,33 @@ describe('record store', () => {
     expect(types.indexOf('draft.save')).toBeLessThan(types.indexOf('record.save'));
     expect(types.indexOf('draft.discard')).toBeGreaterThan(types.indexOf('record.save'));
 
-    store.getState().startEditing(context, 0);
+    await store.getState().startEditing(context, 0);
     store.getState().inputChanged(context, { fields: { age: '50' }, replaced: [] });
     send.mockClear();
     store.getState().yieldRecord('customers', 'C-1');
     store.getState().flushDraft();
     expect(store.getState().session.mode.kind).toBe('view');
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it('after "Look up again" shows the fresh read, and Edit opens the kept draft on it', async () => {
+    const kept = { dataset: 'customers', id: 'C-1', mode: 'edit', row: 0, rowKey: 'K-1', readAt: 1, fields: { age: '40' }, replaced: [], savedAt: 9 };
+    const send = vi.fn(async (type: string) => {
+      if (type === 'record.save') throw new AppError('read_older_than_schema', 'customers');
+      return type === 'draft.get' ? kept : null;
+    });
+    const fresher = view(record, 8);
+    const store = createRecordStore({ send: send as unknown as Send, drafts: true });
+    store.getState().show(KEY);
+    const context: RecordContext = { key: KEY, schema, view: view(record), lookUp: vi.fn(async () => fresher) };
+    await store.getState().startEditing(context, 0);
+    await store.getState().submit(context, { age: 40 });
+    await store.getState().lookUpAgain(context);
+    const later = { ...context, view: fresher };
+    await store.getState().loadDraft(later);
+    expect(store.getState().session.mode.kind).toBe('view');
+    await store.getState().startEditing(later, 0);
+    expect(store.getState().session).toMatchObject({ mode: { kind: 'edit', readAt: 8 }, draft: kept });
   });
 
   it('matches a record key without a profile to the same dataset and ID of any profile', () => {
