@@ -1,4 +1,5 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { changedInputs, draftInputs, withDraftInputs, type RecordDraft } from '@/utils/records/draft';
 import {
   describeSchema,
   formChanges,
@@ -40,6 +41,12 @@ export interface RecordFormProps {
   timeZone?: string;
   /** Zones the DATETIME pickers offer; defaults to all. */
   timeZones?: readonly string[];
+  /** Kept edits to start from instead of the record's values (a restored draft, or a revert's before-values). */
+  draft?: Pick<RecordDraft, 'fields' | 'replaced' | 'values'>;
+  /** Every change: the inputs that differ from the record's values, so the parent can keep them as a draft. */
+  onInputChange?: (input: Pick<RecordDraft, 'fields' | 'replaced'>) => void;
+  /** Opens with the review shown (a restored draft is compared with the record as read now). */
+  reviewFirst?: boolean;
 }
 
 interface Review {
@@ -67,17 +74,25 @@ export function RecordForm({
   confirmRequired = false,
   timeZone,
   timeZones,
+  draft,
+  onInputChange,
+  reviewFirst = false,
 }: RecordFormProps) {
   const baseId = `mdi-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const formRef = useRef<HTMLFormElement>(null);
   const fields = useMemo(() => describeSchema(schema).fields, [schema]);
   const [initial] = useState<FormState>(() => recordToFormState(schema, initialRecord, { timeZone }));
-  const [state, setState] = useState<FormState>(initial);
+  const [state, setState] = useState<FormState>(() => (draft ? withDraftInputs(initial, draftInputs(schema, initialRecord, draft, { timeZone }).fields) : initial));
   const kept = useMemo(() => keptFields(schema.fields, initialRecord), [schema, initialRecord]);
-  const [replaced, setReplaced] = useState<ReadonlySet<string>>(EMPTY_SET);
+  const [replaced, setReplaced] = useState<ReadonlySet<string>>(() => (draft?.replaced.length ? new Set(draft.replaced) : EMPTY_SET));
   const [touched, setTouched] = useState<ReadonlySet<string>>(EMPTY_SET);
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [review, setReview] = useState<Review | null>(null);
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+  // Set when the person asked for the review: focus goes to it once it is shown.
+  const focusReview = useRef(false);
+  // Set when the person closed the review: focus goes back to the form's first field they can change.
+  const focusForm = useRef(false);
   // Server messages stay until the person edits that field or new server errors arrive.
   const [seenServerErrors, setSeenServerErrors] = useState(serverErrors);
   const [editedSinceServer, setEditedSinceServer] = useState<ReadonlySet<string>>(EMPTY_SET);
@@ -97,6 +112,38 @@ export function RecordForm({
 
   const controlId = (index: number) => `${baseId}-f${index}`;
   const statusId = `${baseId}-save-status`;
+
+  // The parent keeps what changed (a draft); the first run is the form's start, not a change.
+  const started = useRef(false);
+  useEffect(() => {
+    if (!started.current) {
+      started.current = true;
+      return;
+    }
+    onInputChange?.({ fields: changedInputs(initial, state), replaced: [...replaced] });
+    // onInputChange is left out on purpose: a new callback is not a change of the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial, state, replaced]);
+
+  useEffect(() => {
+    if (review && focusReview.current) {
+      focusReview.current = false;
+      reviewHeading.current?.focus();
+    }
+    if (!review && focusForm.current) {
+      focusForm.current = false;
+      formRef.current?.querySelector<HTMLElement>('input:not([readonly]):not([type="hidden"]), select, textarea')?.focus();
+    }
+  }, [review]);
+
+  // A restored draft opens on its review: its changes against the record as Monetate holds it now.
+  const reviewedFirst = useRef(false);
+  // Before paint: the form never shows without its review for a frame.
+  useLayoutEffect(() => {
+    if (!reviewFirst || reviewedFirst.current) return;
+    reviewedFirst.current = true;
+    if (invalidFields.length === 0) setReview({ key: changesKey, diff });
+  }, [reviewFirst, invalidFields.length, changesKey, diff]);
 
   function update(name: string, value: FieldInput) {
     setState((s) => ({ ...s, [name]: value }));
@@ -123,8 +170,15 @@ export function RecordForm({
       formRef.current?.querySelector<HTMLElement>(`[id="${controlId(index)}"]`)?.focus();
       return;
     }
+    focusReview.current = true;
     setReview({ key: changesKey, diff });
     onReview(changes, diff);
+  }
+
+  /** Closes the review; focus goes back to the form's first field the person can change. */
+  function closeReview() {
+    focusForm.current = true;
+    setReview(null);
   }
 
   let saveBlocker: string | null = null;
@@ -133,8 +187,40 @@ export function RecordForm({
   else if (diff.length === 0) saveBlocker = 'No changes to save.';
   else if (confirmRequired && !reviewIsCurrent) saveBlocker = 'Review the changes before saving.';
 
+  /** Review, Save and Cancel with Save's status: below the fields, or in the review while it is open (Cancel then closes the review). */
+  const actions = (cancel: (() => void) | undefined) => (
+    <div className="mdi-record-form__actions">
+      <Button type="submit" disabled={busy}>
+        Review changes
+      </Button>
+      <Button variant="primary" disabled={saveBlocker !== null} aria-describedby={statusId} onClick={() => onSave(changes)}>
+        Save
+      </Button>
+      {cancel ? <Button onClick={cancel}>Cancel</Button> : null}
+      <p id={statusId} className="mdi-note" role="status">
+        {saveBlocker ?? changeSummary(diff)}
+      </p>
+    </div>
+  );
+
   return (
     <form ref={formRef} className="mdi-record-form" noValidate onSubmit={handleReview} aria-busy={busy || undefined}>
+      {review ? (
+        <section className="mdi-record-form__review" aria-labelledby={`${baseId}-review-title`}>
+          <h3 id={`${baseId}-review-title`} ref={reviewHeading} tabIndex={-1}>
+            Review changes
+          </h3>
+          {reviewIsCurrent ? null : (
+            <p className="mdi-note">The form changed after this review. Choose Review changes again to see the latest.</p>
+          )}
+          <DiffView diff={review.diff} caption={mode === 'create' ? 'New record' : 'Before → after'} />
+          {review.diff.some((c) => c.becomesNull) ? (
+            <p className="mdi-note">Monetate replaces the whole record: a field left empty is stored as null.</p>
+          ) : null}
+          {mode !== 'create' ? <p className="mdi-note">Every other field is sent back exactly as Monetate gave it.</p> : null}
+          {actions(closeReview)}
+        </section>
+      ) : null}
       {serverErrors && serverErrors.unmatched.length > 0 ? (
         <div role="alert" className="mdi-alert">
           <p>Monetate refused the save:</p>
@@ -192,32 +278,7 @@ export function RecordForm({
         );
       })}
 
-      <div className="mdi-record-form__actions">
-        <Button type="submit" disabled={busy}>
-          Review changes
-        </Button>
-        <Button variant="primary" disabled={saveBlocker !== null} aria-describedby={statusId} onClick={() => onSave(changes)}>
-          Save
-        </Button>
-        {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
-        <p id={statusId} className="mdi-note" role="status">
-          {saveBlocker ?? changeSummary(diff)}
-        </p>
-      </div>
-
-      {review ? (
-        <section className="mdi-record-form__review" aria-labelledby={`${baseId}-review-title`}>
-          <h3 id={`${baseId}-review-title`}>Review changes</h3>
-          {reviewIsCurrent ? null : (
-            <p className="mdi-note">The form changed after this review. Choose Review changes again to see the latest.</p>
-          )}
-          <DiffView diff={review.diff} caption={mode === 'create' ? 'New record' : 'Before → after'} />
-          {review.diff.some((c) => c.becomesNull) ? (
-            <p className="mdi-note">Monetate replaces the whole record: a field left empty is stored as null.</p>
-          ) : null}
-          {mode !== 'create' ? <p className="mdi-note">Every other field is sent back exactly as Monetate gave it.</p> : null}
-        </section>
-      ) : null}
+      {review ? null : actions(onCancel)}
     </form>
   );
 }

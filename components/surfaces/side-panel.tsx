@@ -93,6 +93,7 @@ export function SidePanel() {
                 confirmWrites={profile.confirmWrites}
                 onLookUp={lookUp}
                 onSchemaChanged={setSchema}
+                keepDrafts
               />
             </RecordBoundary>
           )}
@@ -114,7 +115,13 @@ export function SidePanel() {
           </details>
           <details>
             <summary>Edit log</summary>
-            <EditLogView refreshKey={refreshKey} />
+            <EditLogView
+              refreshKey={refreshKey}
+              onRevert={(datasetToUse, id) => {
+                setPrefill({ dataset: datasetToUse, id });
+                void lookUp(datasetToUse, id, { refresh: true });
+              }}
+            />
           </details>
         </>
       )}

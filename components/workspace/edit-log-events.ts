@@ -17,3 +17,27 @@ export function onEditLogChanged(listener: () => void): () => void {
     listeners.delete(listener);
   };
 }
+
+// A revert from the edit log is about to fill the form of one record: the workspace showing it
+// writes what was typed (so the edit log can ask about it) and, once confirmed, closes its form
+// so the revert opens on a fresh read.
+const revertListeners = new Set<(event: RevertEvent) => void>();
+
+export interface RevertEvent {
+  stage: 'asking' | 'confirmed';
+  dataset: string;
+  id: string;
+}
+
+/** Says that a revert of `dataset`/`id` is being asked about, or was confirmed. */
+export function notifyRevert(event: RevertEvent): void {
+  for (const listener of [...revertListeners]) listener(event);
+}
+
+/** Calls `listener` for each revert stage on this page; returns the unsubscribe. */
+export function onRevert(listener: (event: RevertEvent) => void): () => void {
+  revertListeners.add(listener);
+  return () => {
+    revertListeners.delete(listener);
+  };
+}

@@ -1,21 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import type { LookupHistoryEntry } from '@/utils/storage/items';
-import { sendRequest } from '@/utils/messages/send';
+import { createHistoryStore } from '@/utils/stores/logs-store';
 import { ErrorMessage } from '@/components/ui/error-message';
+import { ConfirmBox } from '@/components/workspace/confirm-box';
 
 const OUTCOME: Record<LookupHistoryEntry['outcome'], string> = { found: 'found', not_found: 'not found', error: 'failed' };
 
 /** The active profile's recent look-ups, newest first, each one click from a repeat. */
 export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPick(dataset: string, id: string): void }) {
-  const [entries, setEntries] = useState<LookupHistoryEntry[]>([]);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const load = useCallback(() => {
-    sendRequest('history.list', {})
-      .then(setEntries)
-      .catch((caught) => setError(toErrorInfo(caught)));
-  }, []);
-  useEffect(load, [load, refreshKey]);
+  const [store] = useState(() => createHistoryStore());
+  const { entries, error, load, clear } = useStore(store);
+  const [asking, setAsking] = useState(false);
+  useEffect(() => void load(), [load, refreshKey]);
 
   return (
     <section className="mdi-stack" aria-label="Look-up history">
@@ -35,11 +32,25 @@ export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPic
               </li>
             ))}
           </ul>
-          <div>
-            <button type="button" onClick={() => sendRequest('history.clear', {}).then(load, (caught) => setError(toErrorInfo(caught)))}>
-              Clear history
-            </button>
-          </div>
+          {asking ? (
+            <ConfirmBox
+              question="Clear the look-up history?"
+              detail="Every look-up of this profile listed here goes; records and the edit log stay."
+              confirmLabel="Clear the history"
+              cancelLabel="Keep the history"
+              onConfirm={() => {
+                setAsking(false);
+                void clear();
+              }}
+              onCancel={() => setAsking(false)}
+            />
+          ) : (
+            <div>
+              <button type="button" onClick={() => setAsking(true)}>
+                Clear history
+              </button>
+            </div>
+          )}
         </>
       )}
       <ErrorMessage error={error} />

@@ -111,5 +111,7 @@ test('a repeat within 30 s is answered from the cache without a request; Refresh
   await panel.getByText('Look-up history').click();
   await expect(panel.getByRole('button', { name: `Look up ${SAMPLE_RECORD_ID} in ${DEMO_DATASET} again` })).toHaveCount(1);
   await panel.getByRole('button', { name: 'Clear history' }).click();
+  // Deliberately changed (issue 11, item 8): clearing asks first.
+  await panel.getByRole('alertdialog', { name: 'Clear the look-up history?' }).getByRole('button', { name: 'Clear the history' }).click();
   await expect(panel.getByText('No look-ups yet for this profile.')).toBeVisible();
 });

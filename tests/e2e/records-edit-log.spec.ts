@@ -63,6 +63,15 @@ test('the edit log lists every write, exports CSV and JSON, and clears', async (
   ]);
 
   await log.getByRole('button', { name: 'Clear edit log' }).click();
+  // Deliberately changed (issue 11, item 8): clearing asks first, says why, and offers the export.
+  const ask = log.getByRole('alertdialog', { name: 'Clear the edit log?' });
+  await expect(ask).toHaveAccessibleDescription(/only copy of the values each write replaced/);
+  await expect(ask.getByRole('button', { name: 'Export JSON' })).toBeVisible();
+  await expect(ask.getByRole('button', { name: 'Keep the edit log' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Keep the edit log' }).click();
+  await expect(rows).toHaveCount(3);
+  await log.getByRole('button', { name: 'Clear edit log' }).click();
+  await ask.getByRole('button', { name: 'Clear the edit log' }).click();
   await expect(log.getByText('No writes yet.')).toBeVisible();
   await panel.reload();
   await panel.getByText('Edit log', { exact: true }).click();

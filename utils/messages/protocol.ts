@@ -6,6 +6,7 @@ import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '
 import type { RecordValues } from '@/utils/schema/types';
 import type { requestSchemas } from '@/utils/messages/request-schemas';
 import type { ImportResponseMap } from '@/utils/import/messages';
+import type { StoredDraft } from '@/utils/records/draft';
 
 /**
  * The one message protocol between every surface and the background service worker.
@@ -131,6 +132,10 @@ export interface ResponseMap extends ImportResponseMap {
   'record.save': SaveResult;
   'launcher.save': null;
   'overlay.hideOnSite': null;
+  'draft.get': StoredDraft | null;
+  'draft.save': null;
+  'draft.discard': null;
+  activity: null;
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];

@@ -45,6 +45,25 @@ function isBoundedJson(root: unknown, maxDepth: number): boolean {
 }
 /** Which read a save builds on: the record ID, the read's time (`fetchedAt`) and the row, in Monetate's order. */
 const saveBase = z.strictObject({ id: recordId, readAt: z.number().int().nonnegative(), row: z.number().int().min(0).max(100_000) });
+/** A draft's ID: a record ID, or `''` for a new record not saved yet. */
+const draftId = z.string().max(512, 'A record ID is at most 512 characters.');
+const fieldName = z.string().min(1).max(64);
+/** One form input as the record form holds it (text, MULTI_STRING items, or a DATETIME's wall clock and zone). */
+const formInput = z.union([
+  z.string().max(100_000),
+  z.array(z.string().max(100_000)).max(1000).readonly(),
+  z.strictObject({ local: z.string().max(40), timeZone: z.string().max(100), original: z.string().max(100).optional() }),
+]);
+const recordDraft = z.strictObject({
+  mode: z.enum(['edit', 'add_row', 'create']),
+  row: z.number().int().min(0).max(100_000),
+  rowKey: z.string().max(100_000).optional(),
+  readAt: z.number().int().nonnegative(),
+  fields: z.record(fieldName, formInput).refine((fields) => Object.keys(fields).length <= 100, 'A draft has at most 100 fields.'),
+  replaced: z.array(fieldName).max(100),
+  values: recordRow.optional(),
+  revertOf: z.number().int().nonnegative().optional(),
+});
 const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
 const fieldSpec = z.object({
   data_type: z.enum(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN']),
@@ -97,6 +116,12 @@ export const requestSchemas = {
   ]),
   'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
   'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),
+  // Unsaved edits (extension pages only), kept by the background per profile, dataset and ID:
+  'draft.get': z.object({ dataset: datasetNameField, id: draftId }),
+  'draft.save': z.object({ dataset: datasetNameField, id: draftId, draft: recordDraft }),
+  'draft.discard': z.object({ dataset: datasetNameField, id: draftId }),
+  /** A person typing in a form: keeps the key unlocked (the router counts every request as activity). */
+  activity: z.object({}),
   // Bulk import (the import page; extension pages only):
   ...importRequestSchemas,
 } as const;

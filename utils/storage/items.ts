@@ -2,6 +2,7 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { Profile, SigningAlgorithm } from '@/utils/profiles/profile';
 import type { ImportJob } from '@/utils/import/job';
 import type { RecordRead } from '@/utils/records/compose';
+import type { StoredDraft } from '@/utils/records/draft';
 import type { SealedVault } from '@/utils/vault/types';
 import type { UnlockFailures } from '@/utils/vault/unlock-backoff';
 
@@ -208,6 +209,18 @@ export const importJobsItem = clearing(
  */
 export const unlockFailuresItem = clearing(
   storage.defineItem<Record<string, UnlockFailures>>('local:unlockFailures', { fallback: {}, version: 1 }),
+  ['profileDelete'],
+  withoutKey,
+);
+
+/**
+ * Unsaved edits by profile id, then by dataset and ID (see utils/records/draft). Session area:
+ * they survive a look-up of another ID, a lock, a closed panel and a restarted worker, never a
+ * browser quit. Kept on lock on purpose (the person's typing is not readable without the
+ * extension's pages, and a lock must not cost their work); gone with the profile.
+ */
+export const recordDraftsItem = clearing(
+  storage.defineItem<Record<string, Record<string, StoredDraft>>>('session:recordDrafts', { fallback: {}, version: 1 }),
   ['profileDelete'],
   withoutKey,
 );

@@ -7,6 +7,7 @@ import { addAttributes, getSchema, listSchemas, setIdentifier } from '@/entrypoi
 import { saveRecord } from '@/entrypoints/background/handlers/records';
 import { clearEditLog, listEditLog } from '@/entrypoints/background/handlers/edit-log';
 import { controlImport, currentImport, listUploads, mergeImportRows, sendImportBatch, settleImport, startImport } from '@/entrypoints/background/handlers/import';
+import { discardDraft, getDraft, noteActivity, saveDraft } from '@/entrypoints/background/handlers/drafts';
 import { hideOverlayOnSite, overlayStatus, saveLauncherPosition, saveSettings, showInSidePanel, takePendingShow } from '@/entrypoints/background/handlers/settings';
 
 /** Every request type and the one small handler that answers it. */
@@ -49,4 +50,8 @@ export const handlers: HandlerMap = {
   'import.settle': settleImport,
   'import.merge': mergeImportRows,
   'schema.uploads': listUploads,
+  'draft.get': getDraft,
+  'draft.save': saveDraft,
+  'draft.discard': discardDraft,
+  activity: noteActivity,
 };
