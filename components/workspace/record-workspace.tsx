@@ -205,7 +205,7 @@ export function RecordWorkspace({
       )}
       {mode.kind !== 'view' && (
         <>
-          <h3>{formTitle(mode, schema.name)}</h3>
+          <h2>{formTitle(mode, schema.name)}</h2>
           {confirmWrites && <p className="mdi-hint">This profile confirms every write: review the changes, then save.</p>}
           {mode.kind === 'add_row' && (
             <p className="mdi-warn" role="note">
