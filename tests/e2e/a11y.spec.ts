@@ -147,7 +147,7 @@ for (const scheme of SCHEMES) {
     await expectAccessible(page, 'import page with a file chosen and its mapping shown', scheme);
   });
 
-  test(`overlay panel (${scheme}): open on a platform page; with a record`, async ({ context, emulator, openExtensionPage }) => {
+  test(`overlay panel (${scheme}): open on a platform page; with a record; with the edit form open`, async ({ context, emulator, openExtensionPage }) => {
     await setUpUnlockedProfile(await openExtensionPage('options'), emulator);
     const page = await inScheme(await context.newPage(), scheme);
     await page.goto(`${emulator.url}${DATASETS}/${DEMO_DATASET}`);
@@ -162,6 +162,10 @@ for (const scheme of SCHEMES) {
     await overlay.click('button', 'Look up');
     await overlay.waitForText(new RegExp(`Found “${SAMPLE_RECORD_ID}”`));
     await expectAccessibleFrame(frame, 'overlay panel with a record', scheme);
+
+    await overlay.click('button', 'Edit');
+    await overlay.find('textbox', 'first_name');
+    await expectAccessibleFrame(frame, 'overlay panel with the edit form open', scheme);
     await overlay.detach();
   });
 }
