@@ -67,7 +67,7 @@ async function expectBackground(target: Page | Frame, scheme: Scheme): Promise<v
 }
 
 for (const scheme of SCHEMES) {
-  test(`popup (${scheme}): no profile yet; unlocked with no look-up; a record result with the JWT open; locked`, async ({ openExtensionPage, emulator }) => {
+  test(`popup (${scheme}): no profile yet; unlocked with no look-up; a record result with the JWT open; a queued look-up; locked`, async ({ openExtensionPage, emulator }) => {
     const fresh = await inScheme(await openExtensionPage('popup'), scheme);
     await expect(fresh.getByRole('button', { name: 'Set up a profile' })).toBeVisible();
     await expectAccessible(fresh, 'popup with no profile yet', scheme);
@@ -84,6 +84,15 @@ for (const scheme of SCHEMES) {
     await popup.getByText('Last signed JWT (header and claims)').click();
     await expect(popup.getByLabel('Last signed JWT header and claims')).toBeVisible();
     await expectAccessible(popup, 'popup with a record result and the JWT open', scheme);
+
+    // Monetate asks to wait a day: the look-up stays in the queue, with its Cancel.
+    await emulator.admin('/__admin/faults', { target: 'lookup', kind: 'status', status: 429, retryAfter: '86400' });
+    await lookUpIn(popup, DEMO_DATASET, 'C-100002');
+    const queue = popup.getByLabel('Look-up queue');
+    await expect(queue).toContainText('“C-100002” is number 1 in the queue');
+    await expectAccessible(popup, 'popup with a look-up waiting in the queue', scheme);
+    await queue.getByRole('button', { name: 'Cancel look-up of “C-100002”' }).click();
+    await expect(queue).toHaveCount(0);
 
     await popup.getByRole('button', { name: 'Lock', exact: true }).click();
     await expect(popup.getByLabel('Passphrase')).toBeVisible();
