@@ -9,7 +9,7 @@ export function LookupStatus({ lookup, onRefresh }: { lookup: LookupState; onRef
   if (lookup.status === 'error') return <ErrorMessage error={lookup.error} />;
   const result = lookup.result!;
   return (
-    <div className="mdi-row" style={{ alignItems: 'center' }}>
+    <div className="mdi-row mdi-lookup-status">
       {result.rows.length > 0 ? (
         <p role="status">Found “{result.id}” in {result.dataset}.</p>
       ) : (

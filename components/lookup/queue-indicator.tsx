@@ -14,7 +14,7 @@ export function QueueIndicator({ entries }: { entries: QueueEntryView[] }) {
   const mine = entries.filter((entry) => entry.mine);
   if (mine.length === 0) return null;
   return (
-    <ul className="mdi-hint" aria-live="polite" aria-label="Look-up queue">
+    <ul className="mdi-hint mdi-queue" aria-live="polite" aria-label="Look-up queue">
       {mine.map((entry) => (
         <li key={`${entry.dataset}\u0000${entry.id}`}>
           “{entry.id}” is number {entry.position} in the queue, about {wait(entry.etaMs)}

@@ -52,7 +52,7 @@ export function QuickLookupForm({
 
   return (
     <form className="mdi-stack" onSubmit={submit} aria-label="Look up a record">
-      <div className="mdi-row">
+      <div className="mdi-row mdi-lookup-row">
         <div className="mdi-field">
           <label htmlFor={datasetId}>Dataset</label>
           <select id={datasetId} value={dataset} onChange={(event) => setSchema(event.target.value)} disabled={!datasets}>
@@ -65,7 +65,7 @@ export function QuickLookupForm({
             ))}
           </select>
         </div>
-        <div className="mdi-field" style={{ flex: 1, minWidth: '10rem' }}>
+        <div className="mdi-field">
           <label htmlFor={recordId}>Record ID</label>
           <input
             id={recordId}

@@ -3,26 +3,29 @@ import { valueToText } from '@/components/record/format';
 
 /**
  * The count of rows and the first few fields of the first one, as text, for the popup's
- * small space; the side panel shows every row.
+ * small space (Chrome caps a popup at 600 px); the side panel shows every field and row.
  */
-export function RecordSummary({ rows, limit = 6 }: { rows: readonly RecordValues[]; limit?: number }) {
+export function RecordSummary({ rows, limit = 4 }: { rows: readonly RecordValues[]; limit?: number }) {
   const first = rows[0];
   if (!first) return null;
-  const entries = Object.entries(first).slice(0, limit);
+  const all = Object.entries(first);
+  const entries = all.slice(0, limit);
+  const more = all.length - entries.length;
   return (
-    <div className="mdi-stack">
+    <div className={rows.length === 1 ? 'mdi-summary-block mdi-summary-block--one' : 'mdi-summary-block'}>
       <p>
         {rows.length === 1 ? '1 row' : `${rows.length} rows`}
         {rows.length > 1 ? ': the first is summed up here; the side panel shows them all.' : ''}
       </p>
       <dl className="mdi-summary" aria-label="Record summary">
         {entries.map(([field, value]) => (
-          <div key={field} className="mdi-row" style={{ gap: '0.4rem' }}>
-            <dt className="mdi-label">{field}</dt>
-            <dd style={{ margin: 0 }}>{valueToText(value) ?? '—'}</dd>
+          <div key={field}>
+            <dt>{field}</dt>
+            <dd>{valueToText(value) ?? '—'}</dd>
           </div>
         ))}
       </dl>
+      {more > 0 && <p className="mdi-hint">{`and ${more} more field${more === 1 ? '' : 's'}`}</p>}
     </div>
   );
 }

@@ -10,9 +10,9 @@ export function ProfileSwitcher({ app }: { app: AppState }) {
   const [error, setError] = useState<ErrorInfo | null>(null);
   const active = app.profiles.find((profile) => profile.id === app.activeProfileId);
   return (
-    <div className="mdi-field">
+    <div className="mdi-field mdi-profile-switcher">
       <label htmlFor={id}>Profile</label>
-      <div className="mdi-row" style={{ alignItems: 'center' }}>
+      <div className="mdi-row mdi-profile-switcher__row">
         <select
           id={id}
           value={app.activeProfileId ?? ''}

@@ -55,7 +55,7 @@ export function TokenPanel({
   // Only one token belongs to this profile's cache; show the algorithm it was signed with only for it.
   const jwtView = lastJwt && lastJwt.claims.username === profile.username ? lastJwt : null;
   return (
-    <section aria-labelledby="token-heading" className="mdi-stack">
+    <section aria-labelledby="token-heading" className="mdi-stack mdi-token-panel">
       <h2 id="token-heading">Access token</h2>
       <p role="timer" aria-live="off" aria-label="Token countdown">
         {tokenLive ? `Token valid for ${formatDuration(secondsLeft)}` : profile.unlocked ? 'No valid token yet.' : 'No token: the key is locked.'}
@@ -102,10 +102,12 @@ export function TokenPanel({
       </p>
       <ErrorMessage error={error} />
       {jwtView && (
-        <details>
+        <details className="mdi-jwt">
           <summary>Last signed JWT (header and claims)</summary>
-          <pre className="mdi-pre" aria-label="Last signed JWT header and claims">
-            {JSON.stringify({ header: jwtView.header, claims: jwtView.claims }, null, 2)}
+          {/* Focusable: the popup keeps it short, and a keyboard must be able to scroll it. */}
+          <pre className="mdi-pre" aria-label="Last signed JWT header and claims" tabIndex={0}>
+            {/* One line each for header and claims (spaced, to wrap between claims): it fits the popup. */}
+            {`{\n  "header": ${inlineJson(jwtView.header)},\n  "claims": ${inlineJson(jwtView.claims)}\n}`}
           </pre>
           <p className="mdi-hint">
             Signed {new Date(jwtView.signedAt).toLocaleTimeString()} with {jwtView.alg}. The signature and key are never shown.
@@ -116,3 +118,9 @@ export function TokenPanel({
   );
 }
 
+/** An object as JSON on one line, with a space after each colon and comma, so it wraps between members. */
+function inlineJson(value: Record<string, unknown>): string {
+  return `{${Object.entries(value)
+    .map(([key, member]) => `${JSON.stringify(key)}: ${JSON.stringify(member)}`)
+    .join(', ')}}`;
+}

@@ -98,7 +98,7 @@ export function EditLogView({ refreshKey, onRevert }: { refreshKey: unknown; /**
         <p className="mdi-hint">No writes yet.</p>
       ) : (
         <>
-          <table className="mdi-table">
+          <table className="mdi-table mdi-log-table">
             <caption className="mdi-visually-hidden">Writes, newest first</caption>
             <thead>
               <tr>

@@ -86,7 +86,7 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
 
   return (
     <form className="mdi-stack mdi-card" onSubmit={(event) => void submit(event)} aria-label="Add attribute" noValidate>
-      <h3>Add attribute</h3>
+      <h2>Add attribute</h2>
       {full || problems.form ? (
         <p role="alert" className="mdi-error">
           {problems.form ?? `A dataset can have at most ${MAX_FIELDS} fields; this one has ${count}.`}
@@ -148,7 +148,7 @@ export function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; 
 
   return (
     <form className="mdi-stack mdi-card" onSubmit={(event) => void submit(event)} aria-label="Identifier Name" noValidate>
-      <h3>Identifier Name</h3>
+      <h2>Identifier Name</h2>
       <div className="mdi-row">
         <TextField label="Identifier Name" value={value} onChange={setValue} error={fieldError} hint="Letters, digits and underscores, for example customer_id" />
         <button type="submit" disabled={busy}>

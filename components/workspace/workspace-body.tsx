@@ -87,7 +87,7 @@ export function WorkspaceBody({
       {mode.kind === 'view' && view && rows.length > 0 && <RowsSection schema={datasetSchema} view={view} rowAction={rowAction} />}
       {mode.kind !== 'view' && (
         <>
-          <h3>{formTitle(mode, schema.name)}</h3>
+          <h2>{formTitle(mode, schema.name)}</h2>
           {asking && (
             <ConfirmBox
               question={mode.kind === 'create' ? 'Discard changes to the new record?' : `Discard changes to ${mode.id}?`}

@@ -76,6 +76,10 @@ html, body { margin: 0; padding: 0; }
   font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   text-align: left;
 }
+/* Shown while the panel's page loads: the page's own colours take over once it has. */
+@media (prefers-color-scheme: dark) {
+  .panel-frame { background: #15181d; color: #e6edf3; }
+}
 .panel-frame[data-edge="left"] { right: auto; left: 44px; }
 .panel-frame[data-edge="top"] { top: 44px; max-height: calc(100vh - 52px); }
 .panel-frame[data-edge="bottom"] { top: auto; bottom: 44px; max-height: calc(100vh - 52px); }
