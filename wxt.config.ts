@@ -58,12 +58,11 @@ export default defineConfig({
       content_security_policy: { extension_pages: extensionPagesCsp(local) },
       // No web page and no other extension may message us.
       externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
+      // Named commands, handled in entrypoints/background/commands.ts. Not `_execute_action`:
+      // Chrome's shortcuts page lists that one as "Activate the extension", ignoring its description.
       commands: {
-        // MV2 (Firefox) names the toolbar button's command differently.
-        [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
-          suggested_key: { default: 'Alt+Shift+M' },
-          description: 'Open quick look-up',
-        },
+        'open-quick-lookup': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open quick look-up (the toolbar popup)' },
+        'toggle-overlay': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Monetate overlay on this page' },
       },
       // The overlay's panel iframe may be embedded by Monetate platform pages only. With
       // use_dynamic_url, Chrome serves it only at a per-session address that the content script

@@ -71,7 +71,7 @@ export function Popup() {
             </section>
           ) : (
             <>
-              {!profile.unlocked && <UnlockForm profileId={profile.id} />}
+              {!profile.unlocked && <UnlockForm profileId={profile.id} takeFocus />}
               <TokenPanel profile={profile} lastJwt={app.lastJwt} curlTarget={target.schema && target.id.trim() ? target : undefined} />
             </>
           )}
