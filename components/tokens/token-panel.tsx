@@ -20,7 +20,7 @@ export function TokenPanel({
 }: {
   profile: ProfileSummary;
   lastJwt: AppState['lastJwt'];
-  curlTarget?: { schema: string; id: string };
+  curlTarget?: { dataset: string; id: string };
   /**
    * Monetate refusing this profile's token on another request of the surface (its dataset
    * list): shown here, the one place about the token, instead of a second copy there.

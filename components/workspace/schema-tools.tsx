@@ -54,7 +54,7 @@ export function SchemaTools({ schema, readOnly, onChanged }: { schema: SchemaVie
       {!readOnly && <AddAttributeForm schema={schema} onChanged={onChanged} />}
       {!readOnly && <IdentifierNameForm schema={schema} onChanged={onChanged} />}
       {!readOnly && <ImportLink />}
-      <UploadHistory schema={schema.name} />
+      <UploadHistory dataset={schema.name} />
     </section>
   );
 }
@@ -76,7 +76,7 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
     const found = validateNewAttribute({ name, dataType }, schema as DatasetSchema);
     setProblems(found);
     if (Object.values(found).some(Boolean)) return;
-    const result = await run(() => sendRequest('schema.addAttributes', { schema: schema.name, fields: { [name]: { data_type: dataType as 'STRING' } } }));
+    const result = await run(() => sendRequest('schema.addAttributes', { dataset: schema.name, fields: { [name]: { data_type: dataType as 'STRING' } } }));
     notifyEditLogChanged();
     if (!result.ok) return;
     setDone(`Added ${name} (${dataType}).`);
@@ -139,7 +139,7 @@ export function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; 
     const checked = validateNamedIdentifier(value);
     setFieldError(checked.ok ? undefined : checked.message);
     if (!checked.ok) return;
-    const result = await run(() => sendRequest('schema.setIdentifier', { schema: schema.name, value }));
+    const result = await run(() => sendRequest('schema.setIdentifier', { dataset: schema.name, value }));
     notifyEditLogChanged();
     if (!result.ok) return;
     setDone(`Identifier Name set to ${value}.`);
