@@ -16,7 +16,7 @@ import { createProfileStore } from '@/utils/profiles/profile-store';
 import { createProfileSealer } from '@/utils/profiles/profile-seal';
 import { createHostAccess } from '@/utils/profiles/host-access';
 import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
-import { createSurfaceRegistry } from '@/entrypoints/background/events';
+import { createSurfaceRegistry, type QueueWaitingEntry } from '@/entrypoints/background/events';
 import { createSchemaCache } from '@/entrypoints/background/schema-cache';
 import { targetOf } from '@/entrypoints/background/target';
 
@@ -222,13 +222,20 @@ export function createServices() {
 export type Services = ReturnType<typeof createServices>;
 
 
-function queueView(snapshot: QueueSnapshot) {
-  return snapshot.waiting.map((entry) => ({
-    dataset: entry.request.dataset,
-    id: entry.request.id,
-    position: entry.position,
-    etaMs: entry.etaMs,
-    reason: entry.reason,
-    callers: entry.callers,
-  }));
+/** The queue as surfaces are told of it: the look-up being sent (position 0), then those waiting. */
+function queueView(snapshot: QueueSnapshot): QueueWaitingEntry[] {
+  const sending: QueueWaitingEntry[] = snapshot.inFlight
+    ? [{ dataset: snapshot.inFlight.request.dataset, id: snapshot.inFlight.request.id, position: 0, etaMs: 0, sending: true, callers: snapshot.inFlight.callers }]
+    : [];
+  return [
+    ...sending,
+    ...snapshot.waiting.map((entry) => ({
+      dataset: entry.request.dataset,
+      id: entry.request.id,
+      position: entry.position,
+      etaMs: entry.etaMs,
+      reason: entry.reason,
+      callers: entry.callers,
+    })),
+  ];
 }
