@@ -18,6 +18,7 @@ import { createHostAccess } from '@/utils/profiles/host-access';
 import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
 import { createSurfaceRegistry, type QueueWaitingEntry } from '@/entrypoints/background/events';
 import { createSchemaCache } from '@/entrypoints/background/schema-cache';
+import { createBadge } from '@/entrypoints/background/badge';
 import { targetOf } from '@/entrypoints/background/target';
 
 export { targetOf };
@@ -114,6 +115,15 @@ export function createServices() {
     options: { marginMs: LOOKUP_MARGIN_MS, cacheTtlMs: 3_600_000, maxQueueLength: 50, requestTimeoutMs: 90_000 },
   });
   queue.subscribe((snapshot) => registry.broadcastQueue(queueView(snapshot)));
+  // The toolbar badge: lock state and how many look-ups are pending, from the same changes.
+  const badge = createBadge({
+    readProfile: async () => {
+      const status = await overlayStatus(null);
+      return !status.hasProfile ? 'none' : status.locked ? 'locked' : 'unlocked';
+    },
+  });
+  queue.subscribe((snapshot) => badge.setPending(snapshot.waiting.length + (snapshot.inFlight ? 1 : 0)));
+  void badge.refreshProfile();
 
   async function appState(): Promise<AppState> {
     const [checked, active, settings, vaults, tokenMap, lastJwt, unlocked] = await Promise.all([
@@ -160,6 +170,7 @@ export function createServices() {
     broadcastTimer = setTimeout(() => {
       void appState().then((state) => registry.broadcast({ type: 'state', state }, 'trusted'));
       void overlayStatus(null).then((status) => registry.broadcast({ type: 'overlay-status', status: { ...status, hiddenHere: false } }, 'content'));
+      void badge.refreshProfile();
     }, 30);
   }
 
