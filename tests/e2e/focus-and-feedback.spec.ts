@@ -2,7 +2,7 @@ import { DEMO_DATASET } from '@/emulator/demo-data.ts';
 import { expect, sendFromPage, setUpUnlockedProfile, test, TEST_PASSPHRASE } from '@/tests/e2e/fixtures';
 import { pressCommand } from '@/tests/e2e/command-helpers';
 import { createProfileInOptions } from '@/tests/e2e/keys-helpers';
-import { loopbackTabs } from '@/tests/e2e/lookup-helpers';
+import { currentWorker, loopbackTabs } from '@/tests/e2e/lookup-helpers';
 import { OVERLAY_HOST, overlayDriver } from '@/tests/e2e/overlay-driver';
 
 const DATASET_PAGE = `/platform/control/a-demo/p/demo.example/datasets/${DEMO_DATASET}`;
@@ -128,4 +128,22 @@ test('the look-up being sent reads "sending now"; one waiting behind it has an E
   await panel.waitForTimeout(1500);
   const asked = (await emulator.requests()).filter((request) => request.method === 'GET' && request.query.id === 'C-100002');
   expect(asked).toEqual([]);
+});
+
+test('the quick look-up shortcut is a named command that opens the toolbar popup', async ({ context, emulator, openExtensionPage }) => {
+  await setUpUnlockedProfile(await openExtensionPage('options'), emulator);
+  const page = await context.newPage();
+  await page.goto(`${emulator.url}${DATASET_PAGE}`);
+  await page.bringToFront();
+  const tab = (await loopbackTabs(context)).find((candidate) => candidate.url.includes('/platform/'))!;
+  const worker = await currentWorker(context);
+  // A popup is no Playwright page; the worker lists the extension's open contexts.
+  const popups = () =>
+    worker.evaluate(async () => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { getContexts(filter: object): Promise<Array<{ documentUrl?: string }>> } } }).chrome.runtime;
+      return (await runtime.getContexts({ contextTypes: ['POPUP'] })).map((found) => new URL(found.documentUrl ?? '').pathname);
+    });
+  expect(await popups()).toEqual([]);
+  await pressCommand(context, 'open-quick-lookup', tab);
+  await expect.poll(popups).toEqual(['/popup.html']);
 });
