@@ -65,6 +65,13 @@ test('the overlay shortcut is a browser command; opened locked, the overlay take
   await expect.poll(() => overlay.has('dialog', 'Monetate Data Inspector')).toBe(false);
   await expect.poll(() => overlay.focusedName()).toBe('Monetate Data Inspector');
 
+  // Opened from the launcher while locked, too.
+  await overlay.click('button', 'Monetate Data Inspector');
+  await overlay.find('dialog', 'Monetate Data Inspector');
+  await expect.poll(() => overlay.focusedName()).toBe('Close overlay');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => overlay.has('dialog', 'Monetate Data Inspector')).toBe(false);
+
   // The same command closes it again.
   await pressCommand(context, 'toggle-overlay', tab);
   await overlay.find('dialog', 'Monetate Data Inspector');
