@@ -89,11 +89,11 @@ export default defineConfig({
       // No web page and no other extension may message us.
       // (Firefox has no externally_connectable: no page or other extension can reach us there.)
       externally_connectable: firefox ? undefined : { ids: [], matches: [] },
+      // Named commands, handled in entrypoints/background/commands.ts. Not `_execute_action`:
+      // Chrome's shortcuts page lists that one as "Activate the extension", ignoring its description.
       commands: {
-        _execute_action: {
-          suggested_key: { default: 'Alt+Shift+M' },
-          description: 'Open quick look-up',
-        },
+        'open-quick-lookup': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open quick look-up (the toolbar popup)' },
+        'toggle-overlay': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open the Monetate overlay on this page' },
       },
       // The overlay's panel iframe may be embedded by Monetate platform pages only. With
       // use_dynamic_url, Chrome serves it only at a per-session address that the content script

@@ -330,5 +330,18 @@ const SENTENCES: Record<ErrorCode, (detail?: string, params?: ErrorParams) => st
  * @example describeError({ code: 'locked' }) // 'The key is locked. Enter your passphrase…'
  */
 export function describeError(error: ErrorInfo | AppError): string {
-  return SENTENCES[error.code](error.detail, error.params);
+  return tidySentence(SENTENCES[error.code](error.detail, error.params));
+}
+
+/**
+ * Details are often whole sentences of their own (Monetate's "Enter a valid email address."),
+ * and the sentences put them inside a clause or parentheses. This drops the period that then
+ * doubles: "address.. Correct" → "address. Correct", `"x".).` → `"x").` (an ellipsis stays).
+ * @example tidySentence('Monetate refused the data: bad value.. Correct it.') // 'Monetate refused the data: bad value. Correct it.'
+ */
+export function tidySentence(sentence: string): string {
+  return sentence
+    .replace(/\.(["”’']?)\)/g, '$1)')
+    .replace(/([!?])\./g, '$1')
+    .replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }

@@ -34,6 +34,13 @@ function toDraft(profile: Profile | null, defaultBaseUrl: string): Draft {
 }
 
 /**
+ * The profile whose "Profile saved." is showing. Kept outside the component: saving a new profile
+ * swaps the "New profile" form for that profile's own form, which must keep saying it was saved
+ * until the next edit (it showed for under 100 ms when this lived in component state only).
+ */
+let lastSavedProfileId: string | null = null;
+
+/**
  * Creates or edits a profile. Nothing is saved until every field is valid; each field says
  * what is wrong with it. An API host other than Monetate's is saved only once the user allows
  * the extension that host in the browser's own prompt, which names it.
@@ -56,7 +63,11 @@ export function ProfileForm({
   const [errors, setErrors] = useState<Partial<Record<keyof ProfileInput | 'form', string>>>({});
   const [saveError, setSaveError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSavedState] = useState(() => profile !== null && lastSavedProfileId === profile.id);
+  const setSaved = (value: boolean, id: string | null = profile?.id ?? null) => {
+    lastSavedProfileId = value ? id : null;
+    setSavedState(value);
+  };
   const algId = useId();
 
   // Start over only for another profile: every state event brings a new object for the same
@@ -69,7 +80,7 @@ export function ProfileForm({
   useEffect(() => {
     setDraft(toDraft(profileRef.current, defaultBaseUrl));
     setErrors({});
-    if (profileId === null || profileId !== justSavedId.current) setSaved(false);
+    if (profileId === null || (profileId !== justSavedId.current && profileId !== lastSavedProfileId)) setSavedState(false);
   }, [profileId, defaultBaseUrl]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -101,7 +112,7 @@ export function ProfileForm({
       const stored = await sendRequest('profiles.save', { id: profile?.id, input: checked.value });
       setDraft(toDraft(stored, defaultBaseUrl));
       justSavedId.current = stored.id;
-      setSaved(true);
+      setSaved(true, stored.id);
       onSaved(stored);
     } catch (caught) {
       const info = toErrorInfo(caught);

@@ -8,7 +8,7 @@ import { RecordBoundary } from '@/components/ui/record-boundary';
 import { useAppStore } from '@/components/app/store-context';
 import { ProfileSwitcher } from '@/components/profiles/profile-switcher';
 import { HostAccessNotice } from '@/components/profiles/host-access-notice';
-import { TokenPanel } from '@/components/tokens/token-panel';
+import { isTokenRefusal, TokenPanel } from '@/components/tokens/token-panel';
 import { UnlockForm } from '@/components/vault/unlock-form';
 import { QuickLookupForm } from '@/components/lookup/quick-lookup-form';
 import { QueueIndicator } from '@/components/lookup/queue-indicator';
@@ -34,7 +34,9 @@ export function Popup() {
 
   const profile = app?.profiles.find((candidate) => candidate.id === app.activeProfileId);
   const ready = Boolean(profile?.unlocked);
-  const { datasets, error: datasetsError } = useDatasets(ready, `${profile?.id}:${ready}`);
+  const { datasets, error: datasetsError, reload: reloadDatasets } = useDatasets(ready, `${profile?.id}:${ready}`);
+  // Monetate refusing the token is said once, in the token panel; the look-up only points there.
+  const datasetsRefused = Boolean(datasetsError && isTokenRefusal(datasetsError));
 
   const openPanel = (show?: { dataset: string; id: string }) => {
     void openSidePanel({ windowId }).catch(() => undefined);
@@ -73,14 +75,24 @@ export function Popup() {
             </section>
           ) : (
             <>
-              {!profile.unlocked && <UnlockForm profileId={profile.id} />}
-              <TokenPanel profile={profile} lastJwt={app.lastJwt} curlTarget={target.dataset && target.id.trim() ? target : undefined} />
+              {!profile.unlocked && <UnlockForm profileId={profile.id} takeFocus />}
+              <TokenPanel
+                profile={profile}
+                lastJwt={app.lastJwt}
+                curlTarget={target.dataset && target.id.trim() ? target : undefined}
+                refusal={datasetsRefused ? datasetsError : null}
+                onTokenReceived={() => datasetsError && reloadDatasets()}
+              />
             </>
           )}
           {ready && (
             <section aria-labelledby="lookup-heading" className="mdi-stack">
               <h2 id="lookup-heading">Quick look-up</h2>
-              <ErrorMessage error={datasetsError} />
+              {datasetsRefused ? (
+                <p className="mdi-hint">The datasets could not be loaded without a token: see Access token above.</p>
+              ) : (
+                <ErrorMessage error={datasetsError} />
+              )}
               <QuickLookupForm
                 datasets={datasets}
                 initialDataset={profile.defaultDataset || undefined}

@@ -69,7 +69,7 @@ export function SidePanel() {
       <h1>Monetate Data Inspector</h1>
       <ProfileSwitcher app={app} />
       {!profile.hasKey && <p>This profile has no key yet. Generate or import one in the options page.</p>}
-      {profile.hasKey && !profile.unlocked && <UnlockForm profileId={profile.id} />}
+      {profile.hasKey && !profile.unlocked && <UnlockForm profileId={profile.id} takeFocus />}
       {ready && (
         <>
           <ErrorMessage error={datasetsError} />

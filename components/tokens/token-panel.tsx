@@ -15,20 +15,32 @@ export function TokenPanel({
   profile,
   lastJwt,
   curlTarget,
+  refusal,
+  onTokenReceived,
 }: {
   profile: ProfileSummary;
   lastJwt: AppState['lastJwt'];
   curlTarget?: { dataset: string; id: string };
+  /**
+   * Monetate refusing this profile's token on another request of the surface (its dataset
+   * list): shown here, the one place about the token, instead of a second copy there.
+   */
+  refusal?: ErrorInfo | null;
+  /** A token was just received: whatever failed for want of one may be tried again. */
+  onTokenReceived?(): void;
 }) {
   const secondsLeft = useCountdown(profile.tokenExpiresAt);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [message, setMessage] = useState('');
+  /** Why the last request for a token failed (not a clipboard or curl problem after it). */
+  const [tokenError, setTokenError] = useState<ErrorInfo | null>(null);
 
   // An error about the previous lock state (or profile) is stale once it changes.
   useEffect(() => {
     setError(null);
     setMessage('');
+    setTokenError(null);
   }, [profile.id, profile.unlocked]);
 
   const run = async (action: () => Promise<string>) => {
@@ -44,6 +56,19 @@ export function TokenPanel({
     }
   };
 
+  /** Asks the background for a token, remembering whether that worked. */
+  const requestToken = async (fresh: boolean) => {
+    try {
+      const answer = await sendRequest('token.get', fresh ? { fresh: true } : {});
+      setTokenError(null);
+      onTokenReceived?.();
+      return answer;
+    } catch (caught) {
+      setTokenError(toErrorInfo(caught));
+      throw caught;
+    }
+  };
+
   const copy = (what: string, getText: () => Promise<string>) =>
     run(async () => {
       const text = await getText();
@@ -51,6 +76,9 @@ export function TokenPanel({
       return `${what} copied.`;
     });
 
+  // The surface's own refusal counts only until this panel has an answer of its own.
+  const surfaceRefusal = refusal && isTokenRefusal(refusal) && !error && !message ? refusal : null;
+  const shownError = error ?? surfaceRefusal;
   const tokenLive = secondsLeft !== null && secondsLeft > 0;
   // Only one token belongs to this profile's cache; show the algorithm it was signed with only for it.
   const jwtView = lastJwt && lastJwt.claims.username === profile.username ? lastJwt : null;
@@ -58,7 +86,7 @@ export function TokenPanel({
     <section aria-labelledby="token-heading" className="mdi-stack mdi-token-panel">
       <h2 id="token-heading">Access token</h2>
       <p role="timer" aria-live="off" aria-label="Token countdown">
-        {tokenLive ? `Token valid for ${formatDuration(secondsLeft)}` : profile.unlocked ? 'No valid token yet.' : 'No token: the key is locked.'}
+        {tokenLine({ tokenLive, secondsLeft, unlocked: profile.unlocked, failed: tokenError ?? surfaceRefusal })}
       </p>
       <div className="mdi-row">
         <button
@@ -67,14 +95,14 @@ export function TokenPanel({
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              await sendRequest('token.get', { fresh: true });
+              await requestToken(true);
               return 'New token received.';
             })
           }
         >
           Get token
         </button>
-        <button type="button" disabled={busy} onClick={() => void copy('Token', async () => (await sendRequest('token.get', {})).token)}>
+        <button type="button" disabled={busy} onClick={() => void copy('Token', async () => (await requestToken(false)).token)}>
           Copy token
         </button>
         <button
@@ -100,7 +128,7 @@ export function TokenPanel({
       <p role="status" className="mdi-ok">
         {message}
       </p>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={shownError} />
       {jwtView && (
         <details className="mdi-jwt">
           <summary>Last signed JWT (header and claims)</summary>
@@ -123,4 +151,23 @@ function inlineJson(value: Record<string, unknown>): string {
   return `{${Object.entries(value)
     .map(([key, member]) => `${JSON.stringify(key)}: ${JSON.stringify(member)}`)
     .join(', ')}}`;
+}
+
+/** Monetate refused the token itself (username, key or clock), not the request it was for. */
+export function isTokenRefusal(error: ErrorInfo): boolean {
+  return error.code === 'unauthorized' || error.code === 'clock_skew' || error.code === 'revoked';
+}
+
+/**
+ * The one line about the token. A failed request for one outranks the countdown: a token
+ * Monetate no longer accepts is not "valid for 59:54", whatever its expiry says.
+ */
+function tokenLine(state: { tokenLive: boolean; secondsLeft: number | null; unlocked: boolean; failed: ErrorInfo | null }): string {
+  if (state.failed) {
+    return isTokenRefusal(state.failed)
+      ? 'No usable token: Monetate did not accept the last request for one (see below).'
+      : 'No usable token: the last request for one failed (see below).';
+  }
+  if (state.tokenLive && state.secondsLeft !== null) return `Token valid for ${formatDuration(state.secondsLeft)}`;
+  return state.unlocked ? 'No valid token yet.' : 'No token: the key is locked.';
 }

@@ -1,13 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { TextField } from '@/components/ui/text-field';
 import { useAction } from '@/components/ui/use-action';
 
-/** Passphrase field and Unlock button for a profile's key. */
-export function UnlockForm({ profileId, onUnlocked }: { profileId: string; onUnlocked?: () => void }) {
+/**
+ * Passphrase field and Unlock button for a profile's key. When it appears (a surface opened
+ * locked, or the key was just locked) with `takeFocus`, the passphrase field takes the focus,
+ * unless the person is already in another control: unlocking is then the one thing to do.
+ */
+export function UnlockForm({ profileId, onUnlocked, takeFocus }: { profileId: string; onUnlocked?: () => void; takeFocus?: boolean }) {
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, setError, run } = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (!takeFocus) return;
+    const active = document.activeElement;
+    // After Lock, the focused button went away with the unlocked view: focus fell to <body>.
+    if (active && active !== document.body && active !== document.documentElement) return;
+    formRef.current?.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
+  }, [profileId, takeFocus]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -22,7 +35,7 @@ export function UnlockForm({ profileId, onUnlocked }: { profileId: string; onUnl
   };
 
   return (
-    <form className="mdi-stack" onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="mdi-stack" onSubmit={(event) => void submit(event)}>
       <div className="mdi-row">
         <TextField label="Passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
         <button type="submit" className="mdi-primary" disabled={busy}>

@@ -14,6 +14,7 @@ export interface QueueWaitingEntry {
   position: number;
   etaMs: number;
   reason?: QueueEntryView['reason'];
+  sending?: boolean;
   callers: string[];
 }
 

@@ -4,6 +4,7 @@ import { EVENTS_PORT } from '@/utils/messages/protocol';
 import { createRouter } from '@/entrypoints/background/router';
 import { createServices, LOCAL_BUILD, type Services } from '@/entrypoints/background/services';
 import { createContextMenuClickHandler, rebuildContextMenu } from '@/entrypoints/background/context-menu';
+import { createCommandHandler } from '@/entrypoints/background/commands';
 import { eventsAudience, extensionOrigin, originOf } from '@/entrypoints/background/sender';
 import { restrictStorageToTrustedContexts } from '@/utils/storage/access-level';
 
@@ -53,7 +54,9 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void rebuildContextMenu(getServices));
   const onContextMenuClick = createContextMenuClickHandler(getServices);
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
-  // End-to-end tests cannot click a native menu; in the local build only, they run the same
-  // handler from the service worker's console. Pages cannot reach this scope.
-  if (LOCAL_BUILD) Object.assign(globalThis, { __mdiTestHooks: { contextMenuClick: onContextMenuClick } });
+  const onCommand = createCommandHandler();
+  browser.commands.onCommand.addListener(onCommand);
+  // End-to-end tests cannot click a native menu or press a browser shortcut; in the local build
+  // only, they run the same handlers from the service worker's console. Pages cannot reach this scope.
+  if (LOCAL_BUILD) Object.assign(globalThis, { __mdiTestHooks: { contextMenuClick: onContextMenuClick, command: onCommand } });
 });

@@ -16,8 +16,9 @@ import { createProfileStore } from '@/utils/profiles/profile-store';
 import { createProfileSealer } from '@/utils/profiles/profile-seal';
 import { createHostAccess } from '@/utils/profiles/host-access';
 import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
-import { createSurfaceRegistry } from '@/entrypoints/background/events';
+import { createSurfaceRegistry, type QueueWaitingEntry } from '@/entrypoints/background/events';
 import { createSchemaCache } from '@/entrypoints/background/schema-cache';
+import { createBadge } from '@/entrypoints/background/badge';
 import { targetOf } from '@/entrypoints/background/target';
 import { createSerial } from '@/utils/async/serial';
 
@@ -116,6 +117,15 @@ export function createServices() {
     options: { marginMs: LOOKUP_MARGIN_MS, cacheTtlMs: 3_600_000, maxQueueLength: 50, requestTimeoutMs: 90_000 },
   });
   queue.subscribe((snapshot) => registry.broadcastQueue(queueView(snapshot)));
+  // The toolbar badge: lock state and how many look-ups are pending, from the same changes.
+  const badge = createBadge({
+    readProfile: async () => {
+      const status = await overlayStatus(null);
+      return !status.hasProfile ? 'none' : status.locked ? 'locked' : 'unlocked';
+    },
+  });
+  queue.subscribe((snapshot) => badge.setPending(snapshot.waiting.length + (snapshot.inFlight ? 1 : 0)));
+  void badge.refreshProfile();
 
   async function appState(): Promise<AppState> {
     const [checked, active, settings, vaults, tokenMap, lastJwt, unlocked] = await Promise.all([
@@ -162,6 +172,7 @@ export function createServices() {
     broadcastTimer = setTimeout(() => {
       void appState().then((state) => registry.broadcast({ type: 'state', state }, 'trusted'));
       void overlayStatus(null).then((status) => registry.broadcast({ type: 'overlay-status', status: { ...status, hiddenHere: false } }, 'content'));
+      void badge.refreshProfile();
     }, 30);
   }
 
@@ -226,13 +237,20 @@ export function createServices() {
 export type Services = ReturnType<typeof createServices>;
 
 
-function queueView(snapshot: QueueSnapshot) {
-  return snapshot.waiting.map((entry) => ({
-    dataset: entry.request.dataset,
-    id: entry.request.id,
-    position: entry.position,
-    etaMs: entry.etaMs,
-    reason: entry.reason,
-    callers: entry.callers,
-  }));
+/** The queue as surfaces are told of it: the look-up being sent (position 0), then those waiting. */
+function queueView(snapshot: QueueSnapshot): QueueWaitingEntry[] {
+  const sending: QueueWaitingEntry[] = snapshot.inFlight
+    ? [{ dataset: snapshot.inFlight.request.dataset, id: snapshot.inFlight.request.id, position: 0, etaMs: 0, sending: true, callers: snapshot.inFlight.callers }]
+    : [];
+  return [
+    ...sending,
+    ...snapshot.waiting.map((entry) => ({
+      dataset: entry.request.dataset,
+      id: entry.request.id,
+      position: entry.position,
+      etaMs: entry.etaMs,
+      reason: entry.reason,
+      callers: entry.callers,
+    })),
+  ];
 }

@@ -1,7 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { AppError, isErrorInfo } from '@/utils/errors';
 import type { ToFrameMessage } from '@/utils/messages/overlay-frame';
-import { isOverlayShortcut } from '@/utils/platform/shortcut';
 import { onlyTrusted } from '@/utils/platform/trusted-input';
 import { createAppStore } from '@/utils/stores/app-store';
 import { AppStoreProvider } from '@/components/app/store-context';
@@ -75,12 +74,12 @@ function start(link: HostLink) {
     }
   };
 
-  // Escape closes, and so does the overlay's shortcut while the panel has the keyboard (the
-  // page's listener does not hear keys typed in here).
+  // Escape closes. (The overlay's shortcut is a browser command: it reaches the content script
+  // through the background wherever the focus is, this frame included.)
   document.addEventListener(
     'keydown',
     onlyTrusted((event: KeyboardEvent) => {
-      if (event.key !== 'Escape' && !isOverlayShortcut(event)) return;
+      if (event.key !== 'Escape') return;
       event.preventDefault();
       link.send({ type: 'close' });
     }),

@@ -47,7 +47,7 @@ export function createLauncher(options: {
   element.setAttribute('aria-label', 'Monetate Data Inspector');
   element.setAttribute('aria-keyshortcuts', OVERLAY_SHORTCUT_LABEL);
   element.setAttribute('aria-expanded', 'false');
-  element.title = `Monetate Data Inspector (${OVERLAY_SHORTCUT_LABEL}). Drag to any edge, or press Alt+Shift+arrow keys to move it.`;
+  element.title = `Monetate Data Inspector (${OVERLAY_SHORTCUT_LABEL} unless changed in the browser's keyboard shortcuts). Drag to any edge, or press Alt+Shift+arrow keys to move it.`;
   element.append(lookupIcon());
   options.parent.append(element);
 

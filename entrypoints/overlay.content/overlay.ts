@@ -1,10 +1,10 @@
+import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { toErrorInfo } from '@/utils/errors';
 import { sendRequest } from '@/utils/messages/send';
 import { datasetFromPage } from '@/utils/platform/selectors';
-import { isOverlayShortcut } from '@/utils/platform/shortcut';
-import { onlyTrusted } from '@/utils/platform/trusted-input';
+import { isToggleOverlayMessage } from '@/utils/platform/shortcut';
 import { createLauncher, type Launcher } from '@/entrypoints/overlay.content/launcher';
 import { watchCustomerIds } from '@/entrypoints/overlay.content/id-links';
 import { createPanelFrame } from '@/entrypoints/overlay.content/panel-frame';
@@ -19,8 +19,8 @@ const PANEL_MARGIN = 16;
  * Puts the launcher on the page (unless hidden on this site) and wires the shortcut, the ID
  * links and client-side navigation. Everything registered here goes away with `ctx`.
  *
- * What stays in the page (the launcher, the ID chip, the shortcut) listens to trusted input
- * only. The panel itself is an extension page in an iframe (see ./panel-frame): the page can
+ * What stays in the page (the launcher, the ID chip) listens to trusted input only; the
+ * shortcut comes from the browser, through the background. The panel itself is an extension page in an iframe (see ./panel-frame): the page can
  * neither read nor drive it.
  */
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
@@ -118,18 +118,14 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
       watchCustomerIds({ ctx, parent: container, host, onPick: (id) => setOpen(true, { id }) });
 
-      // A person's Alt+Shift+K only: a page's synthetic keydown must not open the overlay.
-      // (With focus in the panel, the frame gets the keys and sends "close" itself.)
-      ctx.addEventListener(
-        window,
-        'keydown',
-        onlyTrusted((event: KeyboardEvent) => {
-          if (!isOverlayShortcut(event)) return;
-          event.preventDefault();
-          setOpen(!open);
-        }),
-        { capture: true },
-      );
+      // The overlay's shortcut is a browser command (people see and remap it in the browser's
+      // shortcuts page); the background passes it on to this tab. A page's script cannot send it.
+      const onToggle = (message: unknown, sender: Browser.runtime.MessageSender) => {
+        if (!isToggleOverlayMessage(message, sender, browser.runtime.id) || ctx.isInvalid) return;
+        setOpen(!open);
+      };
+      browser.runtime.onMessage.addListener(onToggle);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onToggle));
       ctx.addEventListener(window, 'resize', () => launcher.reflow(), { passive: true });
 
       // The platform is a single-page app: a route change is a new page for the overlay.

@@ -10,4 +10,6 @@ declare const chrome: {
     sync: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
     session: { get(keys?: null | string | string[]): Promise<Record<string, unknown>> };
   };
+  commands: { getAll(): Promise<Array<{ name?: string; description?: string; shortcut?: string }>> };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string>; getTitle(details: { tabId?: number }): Promise<string> };
 };

@@ -1,6 +1,8 @@
 import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
 import { expect, sendFromPage, setUpUnlockedProfile, test } from '@/tests/e2e/fixtures';
 import { OVERLAY_HOST, overlayDriver } from '@/tests/e2e/overlay-driver';
+import { pressCommand } from '@/tests/e2e/command-helpers';
+import { loopbackTabs } from '@/tests/e2e/lookup-helpers';
 
 const DATASETS = '/platform/control/a-demo/p/demo.example/datasets';
 
@@ -28,15 +30,17 @@ test('opens from the launcher, looks a record up, edits and saves it', async ({ 
   expect(stored?.first_name).toBe('Overlayne');
 });
 
-test('Alt+Shift+K opens the overlay at the record ID and Escape closes it', async ({ context, emulator, openExtensionPage }) => {
+test('the overlay command (Alt+Shift+K) opens the overlay at the record ID and Escape closes it', async ({ context, emulator, openExtensionPage }) => {
   await setUpUnlockedProfile(await openExtensionPage('options'), emulator);
   const page = await context.newPage();
   await page.goto(`${emulator.url}${DATASETS}/${DEMO_DATASET}`);
   await page.locator(OVERLAY_HOST).waitFor({ state: 'attached' });
   const overlay = await overlayDriver(page);
   expect(await overlay.has('dialog', 'Monetate Data Inspector')).toBe(false);
+  const tab = (await loopbackTabs(context)).find((candidate) => candidate.url.includes('/platform/'))!;
 
-  await page.keyboard.press('Alt+Shift+KeyK');
+  // A browser command now (see focus-and-feedback.spec.ts): pressed through the background's handler.
+  await pressCommand(context, 'toggle-overlay', tab);
   await overlay.find('textbox', 'Record ID');
   // Focus lands in the record ID: typing and Enter look the record up, no mouse needed.
   await expect.poll(() => overlay.focusedName()).toBe('Record ID');
@@ -55,7 +59,7 @@ test('Alt+Shift+K opens the overlay at the record ID and Escape closes it', asyn
   await page.keyboard.press('Escape');
   await expect.poll(() => overlay.has('dialog', 'Monetate Data Inspector')).toBe(false);
   await expect.poll(() => overlay.focusedName()).toBe('Monetate Data Inspector');
-  await page.keyboard.press('Alt+Shift+KeyK');
+  await pressCommand(context, 'toggle-overlay', tab);
   await overlay.waitForText(/Found “C-100002”/);
 });
 

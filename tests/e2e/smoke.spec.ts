@@ -48,6 +48,8 @@ test('the production build reaches only Monetate and never loopback', () => {
   expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
   expect(manifest.content_scripts.flatMap((script) => script.matches)).toEqual(['https://marketer.monetate.net/*']);
   expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'contextMenus', 'sidePanel']));
-  // The keyboard shortcut opens the popup, whose Record ID field takes the focus.
-  expect(manifest.commands._execute_action?.suggested_key?.default).toBe('Alt+Shift+M');
+  // The keyboard shortcut opens the popup, whose Record ID field takes the focus. A named
+  // command, so Chrome's shortcuts page shows its description (not "Activate the extension").
+  expect(manifest.commands['open-quick-lookup']?.suggested_key?.default).toBe('Alt+Shift+M');
+  expect(manifest.commands['toggle-overlay']?.suggested_key?.default).toBe('Alt+Shift+K');
 });

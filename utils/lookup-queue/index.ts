@@ -3,6 +3,8 @@ export type { BackoffOptions } from '@/utils/lookup-queue/backoff';
 export { createResultCache } from '@/utils/lookup-queue/cache';
 export type { CachedAnswer, ResultCache } from '@/utils/lookup-queue/cache';
 export { answerOrError, asAppError } from '@/utils/lookup-queue/answer';
+export { createAnswerTimes } from '@/utils/lookup-queue/answer-times';
+export type { AnswerTimes } from '@/utils/lookup-queue/answer-times';
 export { lookupKey } from '@/utils/lookup-queue/key';
 export { createPacer } from '@/utils/lookup-queue/pacer';
 export type { HoldReason, Pacer, PacerOptions } from '@/utils/lookup-queue/pacer';

@@ -26,6 +26,8 @@ export interface Pacer {
   readonly nextAllowedAt: number;
   /** `minSpacingMs + marginMs`: the gap between two sends. */
   readonly step: number;
+  /** The wait after an answer before the next send: `minSpacingMs` plus timer granularity. */
+  readonly answerGap: number;
   /** Reads the saved pace once; true the one time it did. */
   ensureLoaded(): Promise<boolean>;
   /** Ms to wait before the next send may leave (≤ 0: now). */
@@ -92,6 +94,7 @@ export function createPacer(options: PacerOptions): Pacer {
       return nextAllowedAt;
     },
     step,
+    answerGap: minSpacingMs + ANSWER_MARGIN_MS,
     async ensureLoaded() {
       if (loading) {
         await loading;

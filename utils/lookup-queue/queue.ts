@@ -1,5 +1,6 @@
 import { AppError } from '@/utils/errors';
 import { answerOrError, asAppError } from '@/utils/lookup-queue/answer';
+import { createAnswerTimes } from '@/utils/lookup-queue/answer-times';
 import { createResultCache } from '@/utils/lookup-queue/cache';
 import { lookupKey } from '@/utils/lookup-queue/key';
 import { createPacer } from '@/utils/lookup-queue/pacer';
@@ -10,6 +11,9 @@ import { createWaiters, type PendingLookup } from '@/utils/lookup-queue/waiters'
 import type { LookupOutcome, LookupQueue, LookupQueueDeps, LookupRequest, LookupResult, LookupTicket, QueueSnapshot } from '@/utils/lookup-queue/types';
 
 export { MAX_RETRY_AFTER_MS } from '@/utils/lookup-queue/retry';
+
+/** Failures that never reached Monetate or never came back: they say nothing of its answer time. */
+const NO_ANSWER = new Set(['timeout', 'network', 'cancelled', 'background_unavailable']);
 
 /**
  * The one FIFO for record look-ups, shared by every surface. It composes the pacer (spacing,
@@ -45,13 +49,23 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
   });
   const waiters = createWaiters({ sleep, requestTimeoutMs, maxQueueLength: options.maxQueueLength ?? 50, onChange: emit });
   const listeners = new Set<(snapshot: QueueSnapshot) => void>();
+  const answerTimes = createAnswerTimes();
   let inFlight: { lookup: PendingLookup; sentAt: number } | undefined;
   let pumping = false;
 
   function snapshot(): QueueSnapshot {
     const takenAt = now();
-    const { nextAllowedAt, step } = pacer;
-    return queueSnapshot({ waiting: waiters.waiting, inFlight, nextAllowedAt, step, held: pacer.heldReason(takenAt), takenAt });
+    const { nextAllowedAt, step, answerGap } = pacer;
+    return queueSnapshot({
+      waiting: waiters.waiting,
+      inFlight,
+      nextAllowedAt,
+      step,
+      answerMs: answerTimes.average(),
+      answerGapMs: answerGap,
+      held: pacer.heldReason(takenAt),
+      takenAt,
+    });
   }
 
   function emit(): void {
@@ -105,6 +119,8 @@ export function createLookupQueue(deps: LookupQueueDeps): LookupQueue {
     } catch (error) {
       outcome = answerOrError(error);
     }
+    // Monetate's answer time, for the ETAs; no answer (a timeout, a lost connection) measures nothing.
+    if (!('error' in outcome) || !NO_ANSWER.has(outcome.error.code)) answerTimes.record(now() - inFlight.sentAt);
     inFlight = undefined;
     const persistAnswerPace = pacer.afterAnswer();
 

@@ -113,6 +113,8 @@ export interface QueueSnapshot {
   nextAllowedAt: number;
   /** When this snapshot was taken (epoch ms); ETAs count from here. */
   takenAt: number;
+  /** Monetate's mean answer time over the last few look-ups (ms); absent before the first answer. */
+  measuredAnswerMs?: number;
 }
 
 export interface LookupQueue {

@@ -164,6 +164,8 @@ export interface QueueEntryView {
   reason?: 'spacing' | 'retry_after' | 'backoff';
   /** True when this surface is one of the callers waiting for it (every entry a surface is sent is its own). */
   mine: boolean;
+  /** Already sent, waiting for Monetate's answer: not "in the queue" any more (position 0). */
+  sending?: boolean;
 }
 
 export const EVENTS_PORT = 'mdi-events';

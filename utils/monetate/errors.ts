@@ -93,7 +93,9 @@ function validationError(envelope: Envelope | undefined, extra: { status: number
     }
     if (message !== undefined) general.push(message);
   }
-  const described = fields.map((p) => `${p.field ?? 'record'}${p.row !== undefined ? ` (row ${p.row})` : ''}: ${p.message}`);
+  // A single record is always row 0: "(row 0)" would only puzzle. Rows are named when several were sent.
+  const manyRows = fields.some((p) => p.row !== undefined && p.row > 0);
+  const described = fields.map((p) => `${p.field ?? 'record'}${manyRows && p.row !== undefined ? ` (row ${p.row})` : ''}: ${p.message}`);
   const detail = [...general, ...described].join('; ') || serverMessage(envelope);
   return new MonetateError('validation', detail, { ...extra, fields: fields.length > 0 ? fields : undefined });
 }

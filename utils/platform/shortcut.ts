@@ -1,15 +1,38 @@
-/** The page shortcut that opens and closes the overlay: Alt+Shift+K (Option+Shift+K on a Mac). */
-export const OVERLAY_SHORTCUT_LABEL = 'Alt+Shift+K';
+/**
+ * The browser commands (manifest `commands`), listed where people see and remap their keys
+ * (chrome://extensions/shortcuts, Firefox's "Manage Extension Shortcuts"). The suggested keys
+ * are only defaults: a person may change or remove them.
+ */
+export const COMMANDS = {
+  /** Opens and closes the overlay on a Monetate platform page. */
+  toggleOverlay: 'toggle-overlay',
+  /** Opens the toolbar popup (quick look-up). A named command, not `_execute_action`: Chrome lists that one as "Activate the extension", whatever its description. */
+  openQuickLookup: 'open-quick-lookup',
+} as const;
 
-type KeyLike = Pick<KeyboardEvent, 'code' | 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'repeat'>;
+/** The overlay command's suggested key: Alt+Shift+K (Option+Shift+K on a Mac). */
+export const OVERLAY_SHORTCUT_LABEL = 'Alt+Shift+K';
+/** The quick look-up command's suggested key. */
+export const QUICK_LOOKUP_SHORTCUT_LABEL = 'Alt+Shift+M';
+
+/** What the background sends the active tab's overlay when its command is pressed. */
+export interface ToggleOverlayMessage {
+  channel: 'mdi-overlay';
+  type: 'toggle';
+}
+
+/** The one message the overlay's content script takes from the background. */
+export const TOGGLE_OVERLAY_MESSAGE: ToggleOverlayMessage = { channel: 'mdi-overlay', type: 'toggle' };
 
 /**
- * True for Alt+Shift+K. Matched on the physical key (`code`), because Option+Shift+K types ""
- * on a Mac and other layouts move the letter.
- * @example isOverlayShortcut(new KeyboardEvent('keydown', { code: 'KeyK', altKey: true, shiftKey: true })) // true
+ * True for the background's "toggle the overlay" message, from this extension's own background
+ * (no tab: a content script or page of ours has one). Anything else is ignored.
+ * @example isToggleOverlayMessage({ channel: 'mdi-overlay', type: 'toggle' }, { id: browser.runtime.id }, browser.runtime.id) // true
  */
-export function isOverlayShortcut(event: KeyLike): boolean {
-  return event.code === 'KeyK' && event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.repeat;
+export function isToggleOverlayMessage(message: unknown, sender: { id?: string; tab?: unknown }, extensionId: string): boolean {
+  if (sender.id !== extensionId || sender.tab !== undefined) return false;
+  const candidate = message as Partial<ToggleOverlayMessage> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.channel === 'mdi-overlay' && candidate.type === 'toggle';
 }
 
 /**

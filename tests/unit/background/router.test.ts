@@ -91,11 +91,11 @@ describe('the background router', () => {
     expect(await ask('state.get', {})).toMatchObject({ ok: true, data: { profiles: [{ unlocked: true, hasKey: true }] } });
     const alarm = await fakeBrowser.alarms.get('auto-lock');
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 29 * 60_000);
-    // The real background wiring, its alarm fired. WXT's fake browser has no ports or
-    // context menus; those listeners are not what this test is about.
+    // The real background wiring, its alarm fired. WXT's fake browser has no ports,
+    // context menus or commands; those listeners are not what this test is about.
     const noEvent = { addListener: () => undefined };
     Object.assign(fakeBrowser.runtime, { onConnect: noEvent });
-    Object.assign(fakeBrowser, { contextMenus: { onClicked: noEvent, removeAll: async () => undefined, create: () => undefined } });
+    Object.assign(fakeBrowser, { contextMenus: { onClicked: noEvent, removeAll: async () => undefined, create: () => undefined }, commands: { onCommand: noEvent } });
     background.main();
     await fakeBrowser.alarms.onAlarm.trigger(alarm!);
     await expect.poll(async () => ((await ask('state.get', {})) as { data: { profiles: Array<{ unlocked: boolean }> } }).data.profiles[0]?.unlocked).toBe(false);

@@ -27,7 +27,7 @@ describe('storage access level', () => {
     Object.assign(fakeBrowser.storage.session, { setAccessLevel: async (options: unknown) => void calls.push(['session', options]) });
     const noEvent = { addListener: () => undefined };
     Object.assign(fakeBrowser.runtime, { onConnect: noEvent });
-    Object.assign(fakeBrowser, { contextMenus: { onClicked: noEvent, removeAll: async () => undefined, create: () => undefined } });
+    Object.assign(fakeBrowser, { contextMenus: { onClicked: noEvent, removeAll: async () => undefined, create: () => undefined }, commands: { onCommand: noEvent } });
     background.main();
     await vi.waitFor(() => expect(calls).toHaveLength(2));
     expect(calls).toEqual(expect.arrayContaining([['local', { accessLevel: 'TRUSTED_CONTEXTS' }], ['session', { accessLevel: 'TRUSTED_CONTEXTS' }]]));

@@ -1,28 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { edgeForArrow, isOverlayShortcut, OVERLAY_SHORTCUT_LABEL } from '@/utils/platform/shortcut';
+import { COMMANDS, edgeForArrow, isToggleOverlayMessage, OVERLAY_SHORTCUT_LABEL, TOGGLE_OVERLAY_MESSAGE } from '@/utils/platform/shortcut';
 
-const key = (code: string, mods: Partial<Record<'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'repeat', boolean>> = {}) => ({
-  code,
-  altKey: false,
-  shiftKey: false,
-  ctrlKey: false,
-  metaKey: false,
-  repeat: false,
-  ...mods,
-});
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 
-describe('isOverlayShortcut', () => {
-  it('is Alt+Shift+K by physical key, whatever character the layout types', () => {
+describe('isToggleOverlayMessage', () => {
+  it('takes the background\'s toggle, named by the overlay command with its suggested key', () => {
+    expect(COMMANDS.toggleOverlay).toBe('toggle-overlay');
     expect(OVERLAY_SHORTCUT_LABEL).toBe('Alt+Shift+K');
-    expect(isOverlayShortcut(key('KeyK', { altKey: true, shiftKey: true }))).toBe(true);
+    expect(isToggleOverlayMessage(TOGGLE_OVERLAY_MESSAGE, { id: EXTENSION_ID }, EXTENSION_ID)).toBe(true);
   });
 
-  it('leaves other combinations and held keys to the page', () => {
-    expect(isOverlayShortcut(key('KeyK', { altKey: true }))).toBe(false);
-    expect(isOverlayShortcut(key('KeyK', { altKey: true, shiftKey: true, ctrlKey: true }))).toBe(false);
-    expect(isOverlayShortcut(key('KeyK', { altKey: true, shiftKey: true, metaKey: true }))).toBe(false);
-    expect(isOverlayShortcut(key('KeyK', { altKey: true, shiftKey: true, repeat: true }))).toBe(false);
-    expect(isOverlayShortcut(key('KeyJ', { altKey: true, shiftKey: true }))).toBe(false);
+  it('ignores other senders and other messages', () => {
+    // Another extension, or one of our own tabs (a content script or page has a tab).
+    expect(isToggleOverlayMessage(TOGGLE_OVERLAY_MESSAGE, { id: 'another-extension' }, EXTENSION_ID)).toBe(false);
+    expect(isToggleOverlayMessage(TOGGLE_OVERLAY_MESSAGE, { id: EXTENSION_ID, tab: { id: 4 } }, EXTENSION_ID)).toBe(false);
+    expect(isToggleOverlayMessage({ channel: 'mdi-overlay', type: 'open' }, { id: EXTENSION_ID }, EXTENSION_ID)).toBe(false);
+    expect(isToggleOverlayMessage({ channel: 'mdi', type: 'toggle' }, { id: EXTENSION_ID }, EXTENSION_ID)).toBe(false);
+    expect(isToggleOverlayMessage(null, { id: EXTENSION_ID }, EXTENSION_ID)).toBe(false);
+    expect(isToggleOverlayMessage('toggle', { id: EXTENSION_ID }, EXTENSION_ID)).toBe(false);
   });
 });
 
