@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { SchemaView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema/types';
 
 /**
  * The look-up form every surface shares: "Dataset", "Record ID" and a "Look up" button, so
@@ -14,7 +14,7 @@ export function QuickLookupForm({
   onSubmit,
   onChange,
 }: {
-  datasets: SchemaView[] | null;
+  datasets: DatasetSchema[] | null;
   initialDataset?: string;
   initialId?: string;
   busy?: boolean;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import type { SchemaView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema/types';
 import { sendRequest } from '@/utils/messages/send';
 
 /** The active profile's datasets (`GET …/schema/`), reloaded when the profile or lock state changes. */
 export function useDatasets(enabled: boolean, profileKey: string) {
-  const [datasets, setDatasets] = useState<SchemaView[] | null>(null);
+  const [datasets, setDatasets] = useState<DatasetSchema[] | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [loading, setLoading] = useState(false);
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { AppError, describeError, toErrorInfo, type ErrorCode, type ErrorInfo } from '@/utils/errors';
 import { rowHasChanges, rowsForDisplay } from '@/utils/records/rows';
 import { describeSchema, mapServerErrorsToFields, recordValueText, type DatasetSchema, type MappedServerErrors, type RecordValues } from '@/utils/schema';
-import type { LookupView, SchemaView } from '@/utils/messages/protocol';
+import type { LookupView } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
 import { RecordForm, RecordView, RowsTable } from '@/components/record';
 import { ErrorMessage } from '@/components/ui/error-message';
@@ -48,14 +48,14 @@ export function RecordWorkspace({
   onLookUp,
   onSchemaChanged,
 }: {
-  schema: SchemaView;
+  schema: DatasetSchema;
   lookup: LookupView | null;
   readOnly: boolean;
   confirmWrites: boolean;
   /** Runs a look-up through the shared queue (used for the confirmation and "Check by look-up"). */
   onLookUp(schema: string, id: string, options: { refresh: boolean }): Promise<LookupView | undefined>;
   /** Takes a re-read or changed schema; without it the schema actions are not offered here. */
-  onSchemaChanged?(next: SchemaView): void;
+  onSchemaChanged?(next: DatasetSchema): void;
 }) {
   const readOnlyId = `mdi-${useId().replace(/[^A-Za-z0-9_-]/g, '')}-read-only`;
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
@@ -63,9 +63,9 @@ export function RecordWorkspace({
   const [serverErrors, setServerErrors] = useState<MappedServerErrors | undefined>();
   const [formKey, setFormKey] = useState(0);
   // A look-up that found fields the schema lacked brings the schema it re-read.
-  const [freshSchema, setFreshSchema] = useState<{ given: SchemaView; schema: SchemaView } | null>(null);
+  const [freshSchema, setFreshSchema] = useState<{ given: DatasetSchema; schema: DatasetSchema } | null>(null);
   const schema = freshSchema && freshSchema.given === givenSchema ? freshSchema.schema : givenSchema;
-  const datasetSchema = schema as DatasetSchema;
+  const datasetSchema = schema;
   const described = describeSchema(datasetSchema);
 
   // The last record shown. While a look-up is under way `lookup` is null; an open form keeps
@@ -91,7 +91,7 @@ export function RecordWorkspace({
     setSave({ status: 'idle' });
     setServerErrors(undefined);
   }
-  const reported = useRef<SchemaView | null>(null);
+  const reported = useRef<DatasetSchema | null>(null);
   useEffect(() => {
     // The side panel's schema tools show the re-read schema too.
     if (freshSchema && reported.current !== freshSchema.schema) {
@@ -264,7 +264,7 @@ function RowsSection({ schema, view, rowAction }: { schema: DatasetSchema; view:
   );
 }
 
-function MissingIdentifierName({ schema, readOnly, onSchemaChanged }: { schema: SchemaView; readOnly: boolean; onSchemaChanged?(next: SchemaView): void }) {
+function MissingIdentifierName({ schema, readOnly, onSchemaChanged }: { schema: DatasetSchema; readOnly: boolean; onSchemaChanged?(next: DatasetSchema): void }) {
   const [open, setOpen] = useState(false);
   const canSet = !readOnly && onSchemaChanged !== undefined;
   return (
@@ -285,7 +285,7 @@ function MissingIdentifierName({ schema, readOnly, onSchemaChanged }: { schema: 
   );
 }
 
-function RefreshSchemaButton({ schema, onSchemaChanged }: { schema: SchemaView; onSchemaChanged(next: SchemaView): void }) {
+function RefreshSchemaButton({ schema, onSchemaChanged }: { schema: DatasetSchema; onSchemaChanged(next: DatasetSchema): void }) {
   const [state, setState] = useState<{ busy: boolean; done: string; error: ErrorInfo | null }>({ busy: false, done: '', error: null });
   const live = useRef(true);
   useEffect(

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useAction } from '@/components/ui/use-action';
-import { DATA_TYPES, MAX_FIELDS, describeSchema, validateNamedIdentifier, validateNewAttribute, type DatasetSchema, type DataType, type NewAttributeErrors } from '@/utils/schema';
-import type { SchemaView } from '@/utils/messages/protocol';
+import { DATA_TYPES, MAX_FIELDS, describeSchema, isDataType, validateNamedIdentifier, validateNewAttribute, type DatasetSchema, type DataType, type NewAttributeErrors } from '@/utils/schema';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { TextField } from '@/components/ui/text-field';
@@ -16,8 +15,8 @@ export const NO_IDENTIFIER_WARNING = 'This dataset has no Identifier Name: it ca
  * A dataset's schema: its fields and flags, adding attributes, and the Identifier Name a
  * dataset needs before Monetate will use it.
  */
-export function SchemaTools({ schema, readOnly, onChanged }: { schema: SchemaView; readOnly: boolean; onChanged(next: SchemaView): void }) {
-  const described = describeSchema(schema as DatasetSchema);
+export function SchemaTools({ schema, readOnly, onChanged }: { schema: DatasetSchema; readOnly: boolean; onChanged(next: DatasetSchema): void }) {
+  const described = describeSchema(schema);
   return (
     <section className="mdi-stack" aria-label={`Schema of ${schema.name}`}>
       {!described.hasNamedIdentifier && (
@@ -59,7 +58,7 @@ export function SchemaTools({ schema, readOnly, onChanged }: { schema: SchemaVie
   );
 }
 
-function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged(next: SchemaView): void }) {
+function AddAttributeForm({ schema, onChanged }: { schema: DatasetSchema; onChanged(next: DatasetSchema): void }) {
   const typeId = useId();
   const [name, setName] = useState('');
   const [dataType, setDataType] = useState<DataType>('STRING');
@@ -73,10 +72,10 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
     event.preventDefault();
     setDone('');
     // Checked here, before anything is sent; the background checks again.
-    const found = validateNewAttribute({ name, dataType }, schema as DatasetSchema);
+    const found = validateNewAttribute({ name, dataType }, schema);
     setProblems(found);
     if (Object.values(found).some(Boolean)) return;
-    const result = await run(() => sendRequest('schema.addAttributes', { schema: schema.name, fields: { [name]: { data_type: dataType as 'STRING' } } }));
+    const result = await run(() => sendRequest('schema.addAttributes', { schema: schema.name, fields: { [name]: { data_type: dataType } } }));
     notifyEditLogChanged();
     if (!result.ok) return;
     setDone(`Added ${name} (${dataType}).`);
@@ -107,7 +106,7 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
         />
         <div className="mdi-field">
           <label htmlFor={typeId}>Data type</label>
-          <select id={typeId} value={dataType} onChange={(event) => setDataType(event.target.value as DataType)} aria-invalid={problems.dataType ? true : undefined}>
+          <select id={typeId} value={dataType} onChange={(event) => isDataType(event.target.value) && setDataType(event.target.value)} aria-invalid={problems.dataType ? true : undefined}>
             {DATA_TYPES.map((type) => (
               <option key={type}>{type}</option>
             ))}
@@ -127,7 +126,7 @@ function AddAttributeForm({ schema, onChanged }: { schema: SchemaView; onChanged
 }
 
 /** Sets a dataset's Identifier Name (`PATCH …/schema/{name}/` with `named_identifier`). */
-export function IdentifierNameForm({ schema, onChanged }: { schema: SchemaView; onChanged(next: SchemaView): void }) {
+export function IdentifierNameForm({ schema, onChanged }: { schema: DatasetSchema; onChanged(next: DatasetSchema): void }) {
   const [value, setValue] = useState(schema.named_identifier ?? '');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [done, setDone] = useState('');

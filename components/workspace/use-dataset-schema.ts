@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import type { SchemaView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema/types';
 import { sendRequest } from '@/utils/messages/send';
 
 /**
@@ -8,7 +8,7 @@ import { sendRequest } from '@/utils/messages/send';
  * takes the newer schema an edit (new attribute, Identifier Name) answered with.
  */
 export function useDatasetSchema(ready: boolean, schemaName: string | undefined) {
-  const [schema, setSchema] = useState<SchemaView | null>(null);
+  const [schema, setSchema] = useState<DatasetSchema | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   useEffect(() => {
     if (!ready || !schemaName) return setSchema(null);

@@ -3,7 +3,7 @@ import type { Profile, SigningAlgorithm } from '@/utils/profiles/profile';
 import type { ProfileProblem } from '@/utils/profiles/profile-store';
 import type { ErrorInfo } from '@/utils/errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '@/utils/storage/items';
-import type { RecordValues } from '@/utils/schema/types';
+import type { DatasetSchema, RecordValues } from '@/utils/schema/types';
 import type { requestSchemas } from '@/utils/messages/request-schemas';
 import type { ImportResponseMap } from '@/utils/import/messages';
 
@@ -68,14 +68,7 @@ export interface LookupView {
   /** When Monetate gave this answer; a save names it (`base.readAt`). */
   fetchedAt: number;
   /** The schema, when the rows named fields the cached one lacked and it was re-read. */
-  freshSchema?: SchemaView;
-}
-
-export interface SchemaView {
-  name: string;
-  type?: string;
-  fields: Record<string, { data_type: string; identifier?: boolean; unique_key?: boolean; event_time?: boolean; required?: boolean }>;
-  named_identifier?: string;
+  freshSchema?: DatasetSchema;
 }
 
 export interface SaveResult {
@@ -118,16 +111,16 @@ export interface ResponseMap extends ImportResponseMap {
   'history.clear': null;
   'editlog.list': EditLogEntry[];
   'editlog.clear': null;
-  'schema.addAttributes': SchemaView;
-  'schema.setIdentifier': SchemaView;
+  'schema.addAttributes': DatasetSchema;
+  'schema.setIdentifier': DatasetSchema;
   /** `opened`: the background opened the side panel itself (Chrome allows it only inside a user's click). */
   'sidepanel.show': { opened: boolean };
   'sidepanel.takePending': { schema: string; id: string } | null;
   'overlay.status': OverlayStatus;
   'lookup.record': LookupView;
   'lookup.cancel': null;
-  'schema.list': SchemaView[];
-  'schema.get': SchemaView;
+  'schema.list': DatasetSchema[];
+  'schema.get': DatasetSchema;
   'record.save': SaveResult;
   'launcher.save': null;
   'overlay.hideOnSite': null;

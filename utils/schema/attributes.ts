@@ -1,8 +1,5 @@
-import { DATA_TYPES, type DatasetSchema, type Validation } from '@/utils/schema/types';
-
-/** Monetate's limit on fields per dataset. */
-export const MAX_FIELDS = 40;
-export const MAX_NAME_LENGTH = 64;
+import { DATA_TYPES, MAX_FIELDS, MAX_FIELD_NAME_LENGTH, isDataType } from '@/utils/schema/data-types';
+import type { DatasetSchema, Validation } from '@/utils/schema/types';
 
 export interface NewAttribute {
   name: string;
@@ -29,14 +26,14 @@ export function validateNewAttribute(attr: NewAttribute, schema: DatasetSchema):
   else if (!/^[A-Za-z0-9_]+$/.test(name)) {
     const bad = [...new Set(name.replace(/[A-Za-z0-9_]/g, ''))].map((c) => (c === ' ' ? 'space' : `"${c}"`));
     errors.name = `Use only letters, digits and underscores; remove ${bad.join(', ')}.`;
-  } else if (name.length > MAX_NAME_LENGTH) {
-    errors.name = `Use at most ${MAX_NAME_LENGTH} characters; this name has ${name.length}.`;
+  } else if (name.length > MAX_FIELD_NAME_LENGTH) {
+    errors.name = `Use at most ${MAX_FIELD_NAME_LENGTH} characters; this name has ${name.length}.`;
   } else if (Object.prototype.hasOwnProperty.call(schema.fields, name)) {
     errors.name = `The dataset already has a field named "${name}". Choose another name.`;
   }
 
   if (attr.dataType === '') errors.dataType = 'Choose a data type.';
-  else if (!(DATA_TYPES as readonly string[]).includes(attr.dataType)) {
+  else if (!isDataType(attr.dataType)) {
     errors.dataType = `Choose one of ${DATA_TYPES.join(', ')}.`;
   }
 

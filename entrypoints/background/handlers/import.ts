@@ -16,7 +16,7 @@ import {
 } from '@/utils/import/job';
 import { batchOutcomeOf } from '@/utils/import/outcome';
 import { retryAfterOf } from '@/utils/monetate/api-error';
-import { describeSchema, type DatasetSchema } from '@/utils/schema';
+import { describeSchema } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
 import { importJobsItem } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
@@ -199,7 +199,7 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
 export const mergeImportRows: Handler<'import.merge'> = async ({ schema: name, rows, fields, callerId }, context) => {
   const { services } = context;
   await writableProfile(services);
-  const schema = (await getSchema({ name }, context)) as DatasetSchema;
+  const schema = await getSchema({ name }, context);
   const identifier = describeSchema(schema).identifierField;
   if (!identifier) throw new AppError('invalid_input', `${name} has no identifier field, so its records cannot be merged.`);
   const merged: Array<Record<string, unknown>> = [];

@@ -1,5 +1,5 @@
 import { AppError } from '@/utils/errors';
-import { validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '@/utils/schema';
+import { validateNamedIdentifier, validateNewAttribute } from '@/utils/schema';
 import { targetOf } from '@/entrypoints/background/target';
 import { writableProfile, writeToMonetate } from '@/entrypoints/background/writes';
 import type { Handler } from '@/entrypoints/background/handlers/types';
@@ -16,7 +16,7 @@ export const getSchema: Handler<'schema.get'> = async ({ name, refresh }, { serv
 export const addAttributes: Handler<'schema.addAttributes'> = async ({ schema: name, fields }, { services }) => {
   const profile = await writableProfile(services);
   const current = await services.schemas.read(profile, name, { refresh: true });
-  let working = current as DatasetSchema;
+  let working = current;
   for (const [fieldName, spec] of Object.entries(fields)) {
     const problems = validateNewAttribute({ name: fieldName, dataType: spec.data_type }, working);
     const first = Object.values(problems).find(Boolean);
