@@ -4,7 +4,7 @@ import type { UploadView } from '@/utils/import/messages';
 import { sendRequest } from '@/utils/messages/send';
 
 /** A dataset's update history (`GET …/upload/{schema}/`), loaded when asked for. */
-export function UploadHistory({ schema }: { schema: string }) {
+export function UploadHistory({ dataset }: { dataset: string }) {
   const [uploads, setUploads] = useState<UploadView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -12,7 +12,7 @@ export function UploadHistory({ schema }: { schema: string }) {
     setLoading(true);
     setError(null);
     try {
-      setUploads(await sendRequest('schema.uploads', { schema }));
+      setUploads(await sendRequest('schema.uploads', { dataset }));
     } catch (caught) {
       setError(describeError(toErrorInfo(caught)));
     } finally {
@@ -20,7 +20,7 @@ export function UploadHistory({ schema }: { schema: string }) {
     }
   };
   return (
-    <section aria-label={`Update history of ${schema}`} className="mdi-stack">
+    <section aria-label={`Update history of ${dataset}`} className="mdi-stack">
       <button type="button" disabled={loading} onClick={() => void load()}>
         {uploads ? 'Refresh update history' : 'Show update history'}
       </button>

@@ -5,16 +5,16 @@ import { ErrorMessage } from '@/components/ui/error-message';
 /** "Looking up…", "cached 12 s ago" with Refresh, "not found", or the error in words; says when the ID was trimmed. */
 export function LookupStatus({ lookup, onRefresh }: { lookup: LookupState; onRefresh(): void }) {
   if (lookup.status === 'idle') return null;
-  if (lookup.status === 'waiting') return <p role="status">Looking up “{lookup.id}” in {lookup.schema}…</p>;
+  if (lookup.status === 'waiting') return <p role="status">Looking up “{lookup.id}” in {lookup.dataset}…</p>;
   if (lookup.status === 'error') return <ErrorMessage error={lookup.error} />;
   const result = lookup.result!;
   return (
     <div className="mdi-row" style={{ alignItems: 'center' }}>
       {result.rows.length > 0 ? (
-        <p role="status">Found “{result.id}” in {result.schema}.</p>
+        <p role="status">Found “{result.id}” in {result.dataset}.</p>
       ) : (
         <p role="status">
-          Not found: no record “{result.id}” in dataset {result.schema}.
+          Not found: no record “{result.id}” in dataset {result.dataset}.
         </p>
       )}
       <Freshness fetchedAt={result.fetchedAt} fromCache={result.fromCache} />

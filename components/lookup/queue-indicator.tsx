@@ -16,10 +16,10 @@ export function QueueIndicator({ entries }: { entries: QueueEntryView[] }) {
   return (
     <ul className="mdi-hint" aria-live="polite" aria-label="Look-up queue">
       {mine.map((entry) => (
-        <li key={`${entry.schema}\u0000${entry.id}`}>
+        <li key={`${entry.dataset}\u0000${entry.id}`}>
           “{entry.id}” is number {entry.position} in the queue, about {wait(entry.etaMs)}
           {entry.reason ? ` (${REASONS[entry.reason]})` : ''}.{' '}
-          <button type="button" aria-label={`Cancel look-up of “${entry.id}”`} onClick={() => void cancel(entry.schema, entry.id)}>
+          <button type="button" aria-label={`Cancel look-up of “${entry.id}”`} onClick={() => void cancel(entry.dataset, entry.id)}>
             Cancel
           </button>
         </li>

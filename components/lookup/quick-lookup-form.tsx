@@ -20,12 +20,12 @@ export function QuickLookupForm({
   busy?: boolean;
   /** Puts the cursor in "Record ID" (the popup, opened by the keyboard shortcut, is for typing an ID). */
   autoFocusId?: boolean;
-  onSubmit(schema: string, id: string): void;
-  onChange?(schema: string, id: string): void;
+  onSubmit(dataset: string, id: string): void;
+  onChange?(dataset: string, id: string): void;
 }) {
   const datasetId = useId();
   const recordId = useId();
-  const [schema, setSchema] = useState(initialDataset ?? '');
+  const [dataset, setSchema] = useState(initialDataset ?? '');
   const [id, setId] = useState(initialId ?? '');
   const [error, setError] = useState<string | null>(null);
 
@@ -37,17 +37,17 @@ export function QuickLookupForm({
   }, [initialId]);
   useEffect(() => {
     // Without a remembered choice, the first dataset is the natural default.
-    if (!schema && datasets && datasets[0]) setSchema(datasets[0].name);
-  }, [datasets, schema]);
-  useEffect(() => onChange?.(schema, id), [schema, id, onChange]);
+    if (!dataset && datasets && datasets[0]) setSchema(datasets[0].name);
+  }, [datasets, dataset]);
+  useEffect(() => onChange?.(dataset, id), [dataset, id, onChange]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!schema) return setError('Choose a dataset.');
+    if (!dataset) return setError('Choose a dataset.');
     if (!id.trim()) return setError('Enter a record ID.');
     if (id.length > 512) return setError('A record ID is at most 512 characters.');
     setError(null);
-    onSubmit(schema, id);
+    onSubmit(dataset, id);
   };
 
   return (
@@ -55,7 +55,7 @@ export function QuickLookupForm({
       <div className="mdi-row">
         <div className="mdi-field">
           <label htmlFor={datasetId}>Dataset</label>
-          <select id={datasetId} value={schema} onChange={(event) => setSchema(event.target.value)} disabled={!datasets}>
+          <select id={datasetId} value={dataset} onChange={(event) => setSchema(event.target.value)} disabled={!datasets}>
             {!datasets && <option value="">Loading datasets…</option>}
             {datasets?.length === 0 && <option value="">No datasets</option>}
             {datasets?.map((dataset) => (

@@ -45,8 +45,8 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
 
   const ready = Boolean(status?.hasProfile && !status.locked);
   const { datasets, error: datasetsError } = useDatasets(ready, `${status?.profileName}:${ready}`);
-  const [selected, setSelected] = useState<{ schema: string; id: string }>({ schema: '', id: '' });
-  const onFormChange = useCallback((schema: string, id: string) => setSelected({ schema, id }), []);
+  const [selected, setSelected] = useState<{ dataset: string; id: string }>({ dataset: '', id: '' });
+  const onFormChange = useCallback((dataset: string, id: string) => setSelected({ dataset, id }), []);
   const [sidePanelNote, setSidePanelNote] = useState<SidePanelNote>(null);
   const [hideError, setHideError] = useState<ErrorInfo | null>(null);
 
@@ -59,16 +59,16 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
     if (dataset) void lookUp(dataset, request.id);
   }, [request, ready, status?.defaultDataset, lookUp]);
 
-  const schemaName = (lookup.status === 'done' && lookup.result?.schema) || selected.schema;
-  const { schema, error: schemaError } = useDatasetSchema(ready, schemaName || undefined);
+  const datasetName = (lookup.status === 'done' && lookup.result?.dataset) || selected.dataset;
+  const { schema, error: schemaError } = useDatasetSchema(ready, datasetName || undefined);
 
-  useEffect(() => setSidePanelNote(null), [lookup.schema, lookup.id]);
+  useEffect(() => setSidePanelNote(null), [lookup.dataset, lookup.id]);
 
   const known = (name: string | null | undefined) => (name && datasets?.some((dataset) => dataset.name === name) ? name : undefined);
   const preselected = known(request?.dataset) ?? known(pageDataset) ?? known(status?.defaultDataset);
   const lookupResult = lookup.status === 'done' ? lookup.result : undefined;
 
-  const openInSidePanel = (target: { schema: string; id: string }) => {
+  const openInSidePanel = (target: { dataset: string; id: string }) => {
     // Sent inside the click: Chrome lets the background open the side panel only for a user action.
     sendRequest('sidepanel.show', target).then(
       (answer) => setSidePanelNote(answer?.opened ? { kind: 'opened' } : { kind: 'waiting' }),
@@ -124,11 +124,11 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
           )}
           {pageDataset && <p className="mdi-hint">This page shows dataset {pageDataset}.</p>}
           <QueueIndicator entries={queue} />
-          <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
+          <LookupStatus lookup={lookup} onRefresh={() => lookup.dataset && lookup.id && void lookUp(lookup.dataset, lookup.id, { refresh: true })} />
           {lookupResult && (
             <div className="mdi-stack">
               <div>
-                <button type="button" onClick={() => openInSidePanel({ schema: lookupResult.schema, id: lookupResult.id })}>
+                <button type="button" onClick={() => openInSidePanel({ dataset: lookupResult.dataset, id: lookupResult.id })}>
                   Open in side panel
                 </button>
               </div>
@@ -140,7 +140,7 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
             <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
               <RecordWorkspace
                 schema={schema}
-                lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
+                lookup={lookupResult && lookupResult.dataset === schema.name ? lookupResult : null}
                 readOnly={status.readOnly}
                 confirmWrites={status.confirmWrites}
                 onLookUp={lookUp}

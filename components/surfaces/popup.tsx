@@ -23,8 +23,8 @@ export function Popup() {
   const lookup = useAppStore((state) => state.lookup);
   const lookUp = useAppStore((state) => state.lookUp);
   const [windowId, setWindowId] = useState<number | undefined>();
-  const [target, setTarget] = useState<{ schema: string; id: string }>({ schema: '', id: '' });
-  const onTargetChange = useCallback((schema: string, id: string) => setTarget({ schema, id }), []);
+  const [target, setTarget] = useState<{ dataset: string; id: string }>({ dataset: '', id: '' });
+  const onTargetChange = useCallback((dataset: string, id: string) => setTarget({ dataset, id }), []);
 
   useEffect(() => {
     // Fetched ahead: opening the side panel must happen synchronously inside the click.
@@ -35,7 +35,7 @@ export function Popup() {
   const ready = Boolean(profile?.unlocked);
   const { datasets, error: datasetsError } = useDatasets(ready, `${profile?.id}:${ready}`);
 
-  const openPanel = (show?: { schema: string; id: string }) => {
+  const openPanel = (show?: { dataset: string; id: string }) => {
     void openSidePanel({ windowId }).catch(() => undefined);
     if (show) void sendRequest('sidepanel.show', show);
   };
@@ -72,7 +72,7 @@ export function Popup() {
           ) : (
             <>
               {!profile.unlocked && <UnlockForm profileId={profile.id} />}
-              <TokenPanel profile={profile} lastJwt={app.lastJwt} curlTarget={target.schema && target.id.trim() ? target : undefined} />
+              <TokenPanel profile={profile} lastJwt={app.lastJwt} curlTarget={target.dataset && target.id.trim() ? target : undefined} />
             </>
           )}
           {ready && (
@@ -84,16 +84,16 @@ export function Popup() {
                 initialDataset={profile.defaultDataset || undefined}
                 busy={lookup.status === 'waiting'}
                 autoFocusId
-                onSubmit={(schema, id) => void lookUp(schema, id)}
+                onSubmit={(dataset, id) => void lookUp(dataset, id)}
                 onChange={onTargetChange}
               />
               <QueueIndicator entries={queue} />
               <RecordBoundary raw={lookup.result} resetKey={lookup.result}>
-                <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
+                <LookupStatus lookup={lookup} onRefresh={() => lookup.dataset && lookup.id && void lookUp(lookup.dataset, lookup.id, { refresh: true })} />
                 {lookup.status === 'done' && lookup.result && <RecordSummary rows={lookup.result.rows} />}
               </RecordBoundary>
               {lookup.status === 'done' && lookup.result && (
-                <button type="button" onClick={() => openPanel({ schema: lookup.result!.schema, id: lookup.result!.id })}>
+                <button type="button" onClick={() => openPanel({ dataset: lookup.result!.dataset, id: lookup.result!.id })}>
                   {lookup.result.rows.length > 1 ? `Open all ${lookup.result.rows.length} rows in the side panel` : 'Open in side panel'}
                 </button>
               )}

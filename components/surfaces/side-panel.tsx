@@ -28,16 +28,16 @@ export function SidePanel() {
   const profile = app?.profiles.find((candidate) => candidate.id === app.activeProfileId);
   const ready = Boolean(profile?.unlocked);
   const { datasets, error: datasetsError } = useDatasets(ready, `${profile?.id}:${ready}`);
-  const [selected, setSelected] = useState<{ schema: string; id: string }>({ schema: '', id: '' });
-  const [prefill, setPrefill] = useState<{ schema?: string; id?: string }>({});
-  const onFormChange = useCallback((schemaName: string, id: string) => setSelected({ schema: schemaName, id }), []);
+  const [selected, setSelected] = useState<{ dataset: string; id: string }>({ dataset: '', id: '' });
+  const [prefill, setPrefill] = useState<{ dataset?: string; id?: string }>({});
+  const onFormChange = useCallback((datasetName: string, id: string) => setSelected({ dataset: datasetName, id }), []);
 
   // A right-click or another surface asked to show a record: take it once, fill in, look up.
   const takePending = useCallback(async () => {
     const pending = await sendRequest('sidepanel.takePending', {}).catch(() => null);
     if (!pending) return;
-    setPrefill({ schema: pending.schema || undefined, id: pending.id });
-    if (pending.schema && pending.id) void lookUp(pending.schema, pending.id);
+    setPrefill({ dataset: pending.dataset || undefined, id: pending.id });
+    if (pending.dataset && pending.id) void lookUp(pending.dataset, pending.id);
   }, [lookUp]);
   useEffect(() => {
     if (ready) void takePending();
@@ -48,8 +48,8 @@ export function SidePanel() {
     if (ready) void takePending();
   }, [showRequest, clearShowRequest, ready, takePending]);
 
-  const schemaName = (lookup.status === 'done' && lookup.result?.schema) || selected.schema;
-  const { schema, setSchema, error: schemaError } = useDatasetSchema(ready, schemaName || undefined);
+  const datasetName = (lookup.status === 'done' && lookup.result?.dataset) || selected.dataset;
+  const { schema, setSchema, error: schemaError } = useDatasetSchema(ready, datasetName || undefined);
 
   if (!app) return <main className="mdi-sidepanel">{loadError ? <ErrorMessage error={loadError} /> : <p role="status">Loading…</p>}</main>;
   if (!profile) {
@@ -75,20 +75,20 @@ export function SidePanel() {
           <ErrorMessage error={datasetsError} />
           <QuickLookupForm
             datasets={datasets}
-            initialDataset={prefill.schema ?? (profile.defaultDataset || undefined)}
+            initialDataset={prefill.dataset ?? (profile.defaultDataset || undefined)}
             initialId={prefill.id}
             busy={lookup.status === 'waiting'}
             onSubmit={(schemaToUse, id) => void lookUp(schemaToUse, id)}
             onChange={onFormChange}
           />
           <QueueIndicator entries={queue} />
-          <LookupStatus lookup={lookup} onRefresh={() => lookup.schema && lookup.id && void lookUp(lookup.schema, lookup.id, { refresh: true })} />
+          <LookupStatus lookup={lookup} onRefresh={() => lookup.dataset && lookup.id && void lookUp(lookup.dataset, lookup.id, { refresh: true })} />
           <ErrorMessage error={schemaError} />
           {schema && (
             <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
               <RecordWorkspace
                 schema={schema}
-                lookup={lookupResult && lookupResult.schema === schema.name ? lookupResult : null}
+                lookup={lookupResult && lookupResult.dataset === schema.name ? lookupResult : null}
                 readOnly={profile.readOnly}
                 confirmWrites={profile.confirmWrites}
                 onLookUp={lookUp}
@@ -107,7 +107,7 @@ export function SidePanel() {
             <HistoryList
               refreshKey={refreshKey}
               onPick={(schemaToUse, id) => {
-                setPrefill({ schema: schemaToUse, id });
+                setPrefill({ dataset: schemaToUse, id });
                 void lookUp(schemaToUse, id);
               }}
             />

@@ -18,7 +18,7 @@ export function TokenPanel({
 }: {
   profile: ProfileSummary;
   lastJwt: AppState['lastJwt'];
-  curlTarget?: { schema: string; id: string };
+  curlTarget?: { dataset: string; id: string };
 }) {
   const secondsLeft = useCountdown(profile.tokenExpiresAt);
   const [busy, setBusy] = useState(false);

@@ -73,10 +73,10 @@ export function EditLogView({ refreshKey }: { refreshKey: unknown }) {
             </thead>
             <tbody>
               {entries.map((entry, index) => (
-                <tr key={`${entry.at}-${entry.schema}-${entry.recordId}-${entry.kind}-${index}`}>
+                <tr key={`${entry.at}-${entry.dataset}-${entry.recordId}-${entry.kind}-${index}`}>
                   <td>{new Date(entry.at).toLocaleString()}</td>
                   <td>
-                    {entry.schema}
+                    {entry.dataset}
                     {entry.recordId ? ` / ${entry.recordId}` : ''}
                     <div className="mdi-hint">
                       {entry.kind.replace('_', ' ')} · {entry.profileName}

@@ -7,7 +7,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 const OUTCOME: Record<LookupHistoryEntry['outcome'], string> = { found: 'found', not_found: 'not found', error: 'failed' };
 
 /** The active profile's recent look-ups, newest first, each one click from a repeat. */
-export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPick(schema: string, id: string): void }) {
+export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPick(dataset: string, id: string): void }) {
   const [entries, setEntries] = useState<LookupHistoryEntry[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const load = useCallback(() => {
@@ -25,12 +25,12 @@ export function HistoryList({ refreshKey, onPick }: { refreshKey: unknown; onPic
         <>
           <ul className="mdi-history">
             {entries.map((entry) => (
-              <li key={`${entry.schema}\u0000${entry.id}`}>
-                <button type="button" className="mdi-link" onClick={() => onPick(entry.schema, entry.id)} aria-label={`Look up ${entry.id} in ${entry.schema} again`}>
+              <li key={`${entry.dataset}\u0000${entry.id}`}>
+                <button type="button" className="mdi-link" onClick={() => onPick(entry.dataset, entry.id)} aria-label={`Look up ${entry.id} in ${entry.dataset} again`}>
                   {entry.id}
                 </button>{' '}
                 <span className="mdi-hint">
-                  {entry.schema} · {OUTCOME[entry.outcome]} · {new Date(entry.at).toLocaleTimeString()}
+                  {entry.dataset} · {OUTCOME[entry.outcome]} · {new Date(entry.at).toLocaleTimeString()}
                 </span>
               </li>
             ))}

@@ -30,8 +30,8 @@ type SaveState =
 const LOOK_UP_AGAIN: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['record_not_read', 'read_superseded', 'read_older_than_schema']);
 
 /** Which record a look-up shows; a different one starts the workspace over. */
-function keyOf(lookup: Pick<LookupView, 'schema' | 'id'> | null): string | null {
-  return lookup ? `${lookup.schema}\u0000${lookup.id}` : null;
+function keyOf(lookup: Pick<LookupView, 'dataset' | 'id'> | null): string | null {
+  return lookup ? `${lookup.dataset}\u0000${lookup.id}` : null;
 }
 
 /**
@@ -53,7 +53,7 @@ export function RecordWorkspace({
   readOnly: boolean;
   confirmWrites: boolean;
   /** Runs a look-up through the shared queue (used for the confirmation and "Check by look-up"). */
-  onLookUp(schema: string, id: string, options: { refresh: boolean }): Promise<LookupView | undefined>;
+  onLookUp(dataset: string, id: string, options: { refresh: boolean }): Promise<LookupView | undefined>;
   /** Takes a re-read or changed schema; without it the schema actions are not offered here. */
   onSchemaChanged?(next: DatasetSchema): void;
 }) {
@@ -101,12 +101,12 @@ export function RecordWorkspace({
   }, [freshSchema, onSchemaChanged]);
 
   const current = lookup ?? (mode.kind === 'view' ? null : shown);
-  const view = current?.schema === schema.name ? current : null;
+  const view = current?.dataset === schema.name ? current : null;
   const rows = view?.rows ?? [];
 
   /** One look-up through the shared queue whose answer belongs to this workspace's status. */
   const ownLookUp = async (id: string) => {
-    setOwnKey(keyOf({ schema: schema.name, id }));
+    setOwnKey(keyOf({ dataset: schema.name, id }));
     const fresh = await onLookUp(schema.name, id, { refresh: true });
     // A failed look-up shows no record, so nothing will take the mark off.
     if (!fresh) setOwnKey(null);
@@ -131,8 +131,8 @@ export function RecordWorkspace({
     setServerErrors(undefined);
     try {
       const result = editing
-        ? await sendRequest('record.save', { schema: schema.name, mode: editing.kind, base: baseFor(datasetSchema, editing, view), changes })
-        : await sendRequest('record.save', { schema: schema.name, mode: 'create', changes });
+        ? await sendRequest('record.save', { dataset: schema.name, mode: editing.kind, base: baseFor(datasetSchema, editing, view), changes })
+        : await sendRequest('record.save', { dataset: schema.name, mode: 'create', changes });
       notifyEditLogChanged();
       setSave({ status: 'saved', recordId: result.recordId, confirmation: 'checking' });
       setMode({ kind: 'view' });
@@ -235,8 +235,8 @@ export function RecordWorkspace({
   );
 }
 
-function formTitle(mode: Exclude<Mode, { kind: 'view' }>, schemaName: string): string {
-  if (mode.kind === 'create') return `New record in ${schemaName}`;
+function formTitle(mode: Exclude<Mode, { kind: 'view' }>, datasetName: string): string {
+  if (mode.kind === 'create') return `New record in ${datasetName}`;
   if (mode.kind === 'add_row') return `Add a row for “${mode.id}”`;
   return mode.of > 1 ? `Edit “${mode.id}”, row ${mode.position} of ${mode.of}` : `Edit “${mode.id}”`;
 }

@@ -53,7 +53,7 @@ export function SchemaTools({ schema, readOnly, onChanged }: { schema: DatasetSc
       {!readOnly && <AddAttributeForm schema={schema} onChanged={onChanged} />}
       {!readOnly && <IdentifierNameForm schema={schema} onChanged={onChanged} />}
       {!readOnly && <ImportLink />}
-      <UploadHistory schema={schema.name} />
+      <UploadHistory dataset={schema.name} />
     </section>
   );
 }
@@ -75,7 +75,7 @@ function AddAttributeForm({ schema, onChanged }: { schema: DatasetSchema; onChan
     const found = validateNewAttribute({ name, dataType }, schema);
     setProblems(found);
     if (Object.values(found).some(Boolean)) return;
-    const result = await run(() => sendRequest('schema.addAttributes', { schema: schema.name, fields: { [name]: { data_type: dataType } } }));
+    const result = await run(() => sendRequest('schema.addAttributes', { dataset: schema.name, fields: { [name]: { data_type: dataType } } }));
     notifyEditLogChanged();
     if (!result.ok) return;
     setDone(`Added ${name} (${dataType}).`);
@@ -138,7 +138,7 @@ export function IdentifierNameForm({ schema, onChanged }: { schema: DatasetSchem
     const checked = validateNamedIdentifier(value);
     setFieldError(checked.ok ? undefined : checked.message);
     if (!checked.ok) return;
-    const result = await run(() => sendRequest('schema.setIdentifier', { schema: schema.name, value }));
+    const result = await run(() => sendRequest('schema.setIdentifier', { dataset: schema.name, value }));
     notifyEditLogChanged();
     if (!result.ok) return;
     setDone(`Identifier Name set to ${value}.`);

@@ -7,19 +7,19 @@ import { sendRequest } from '@/utils/messages/send';
  * The schema of the dataset a surface is working in, loaded when the name changes; `setSchema`
  * takes the newer schema an edit (new attribute, Identifier Name) answered with.
  */
-export function useDatasetSchema(ready: boolean, schemaName: string | undefined) {
+export function useDatasetSchema(ready: boolean, datasetName: string | undefined) {
   const [schema, setSchema] = useState<DatasetSchema | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   useEffect(() => {
-    if (!ready || !schemaName) return setSchema(null);
+    if (!ready || !datasetName) return setSchema(null);
     let live = true;
     setError(null);
-    sendRequest('schema.get', { name: schemaName })
+    sendRequest('schema.get', { name: datasetName })
       .then((loaded) => live && setSchema(loaded))
       .catch((caught) => live && setError(toErrorInfo(caught)));
     return () => {
       live = false;
     };
-  }, [ready, schemaName]);
+  }, [ready, datasetName]);
   return { schema, setSchema, error };
 }

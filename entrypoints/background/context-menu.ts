@@ -48,15 +48,15 @@ export function createContextMenuClickHandler(getServices: () => Services) {
     if (tab?.windowId !== undefined) void openSidePanel({ windowId: tab.windowId }).catch(() => undefined);
     const id = (info.selectionText ?? '').trim();
     void (async () => {
-      let schema = menuId.startsWith(DATASET_PREFIX) ? menuId.slice(DATASET_PREFIX.length) : '';
+      let dataset = menuId.startsWith(DATASET_PREFIX) ? menuId.slice(DATASET_PREFIX.length) : '';
       const services = getServices();
-      if (!schema) schema = (await services.profiles.active().catch(() => undefined))?.defaultDataset ?? '';
-      if (schema && id && id.length <= MAX_ID_LENGTH) {
+      if (!dataset) dataset = (await services.profiles.active().catch(() => undefined))?.defaultDataset ?? '';
+      if (dataset && id && id.length <= MAX_ID_LENGTH) {
         // Errors (a locked key, no profile) reach the user through the panel's own look-up.
-        void runLookup(services, { schema, id, callerId: `tab-${tab?.id ?? 'none'}` }).catch(() => undefined);
+        void runLookup(services, { dataset, id, callerId: `tab-${tab?.id ?? 'none'}` }).catch(() => undefined);
       }
-      await pendingShowItem.setValue({ schema, id: id.slice(0, MAX_ID_LENGTH), at: Date.now() });
-      services.registry.broadcast({ type: 'show-record', schema, id }, 'trusted');
+      await pendingShowItem.setValue({ dataset, id: id.slice(0, MAX_ID_LENGTH), at: Date.now() });
+      services.registry.broadcast({ type: 'show-record', dataset, id }, 'trusted');
     })();
   };
 }

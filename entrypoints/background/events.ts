@@ -9,7 +9,7 @@ interface Surface {
 }
 
 export interface QueueWaitingEntry {
-  schema: string;
+  dataset: string;
   id: string;
   position: number;
   etaMs: number;

@@ -14,7 +14,7 @@ import type { Services } from '@/entrypoints/background/services';
  */
 
 export interface LookupAsk {
-  schema: string;
+  dataset: string;
   id: string;
   refresh?: boolean;
   /** Who waits: closing that surface (or tab) drops the look-up unless someone else waits too. */
@@ -30,11 +30,11 @@ export interface LookupAsk {
  * The answer is kept as the read every later save of this record is composed from.
  * @example const view = await runLookup(services, { schema: 'customers', id: 'C-1', callerId: 'context-menu' });
  */
-export async function runLookup(services: Services, { schema, id: typed, refresh, callerId }: LookupAsk): Promise<LookupView> {
+export async function runLookup(services: Services, { dataset, id: typed, refresh, callerId }: LookupAsk): Promise<LookupView> {
   const id = typed.trim();
   const profile = await services.activeProfile();
   await services.tokens.get(profile.id);
-  const request = { profileId: profile.id, schema, id };
+  const request = { profileId: profile.id, dataset, id };
   const { cacheTtlSeconds } = await settingsItem.getValue();
   const enqueue = (fresh: boolean) => services.queue.enqueue(request, { callerId, refresh: fresh }).promise;
   let outcome;
@@ -42,17 +42,17 @@ export async function runLookup(services: Services, { schema, id: typed, refresh
     outcome = await enqueue(mustAskMonetate({ refresh }, cacheTtlSeconds));
     if (isTooOld(outcome, cacheTtlSeconds, Date.now())) outcome = await enqueue(true);
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'cancelled') await remember(profile.id, { schema, id, at: Date.now(), outcome: 'error' });
+    if (!(error instanceof AppError) || error.code !== 'cancelled') await remember(profile.id, { dataset, id, at: Date.now(), outcome: 'error' });
     throw error;
   }
   const rows = outcome.result.rows as RecordValues[];
-  const freshSchema = await schemaForRows(services, profile, schema, rows);
-  const known = freshSchema ?? services.schemas.cached(profile.id, schema);
-  await services.reads.remember({ profileId: profile.id, schema, id, readAt: outcome.fetchedAt, rows, schemaFields: known ? Object.keys(known.fields) : null });
-  if (!outcome.fromCache) await remember(profile.id, { schema, id, at: Date.now(), outcome: rows.length > 0 ? 'found' : 'not_found' });
+  const freshSchema = await schemaForRows(services, profile, dataset, rows);
+  const known = freshSchema ?? services.schemas.cached(profile.id, dataset);
+  await services.reads.remember({ profileId: profile.id, dataset, id, readAt: outcome.fetchedAt, rows, schemaFields: known ? Object.keys(known.fields) : null });
+  if (!outcome.fromCache) await remember(profile.id, { dataset, id, at: Date.now(), outcome: rows.length > 0 ? 'found' : 'not_found' });
   return {
     profileId: profile.id,
-    schema,
+    dataset,
     id,
     idTrimmed: id !== typed,
     rows,
@@ -67,17 +67,17 @@ export async function runLookup(services: Services, { schema, id: typed, refresh
  * again first, so the surfaces and the next save know the new field. Without a cached schema
  * nothing is read here (the save reads a fresh one anyway).
  */
-async function schemaForRows(services: Services, profile: Profile, schema: string, rows: readonly RecordValues[]): Promise<DatasetSchema | undefined> {
-  const cached = services.schemas.cached(profile.id, schema);
+async function schemaForRows(services: Services, profile: Profile, dataset: string, rows: readonly RecordValues[]): Promise<DatasetSchema | undefined> {
+  const cached = services.schemas.cached(profile.id, dataset);
   if (!cached || !rows.some((row) => Object.keys(row).some((field) => !Object.hasOwn(cached.fields, field)))) return undefined;
   // The look-up answered; a failed schema read must not turn it into an error.
-  return services.schemas.read(profile, schema, { refresh: true }).catch(() => undefined);
+  return services.schemas.read(profile, dataset, { refresh: true }).catch(() => undefined);
 }
 
 /** Keeps the look-up at the head of the profile's history (one entry per record). */
 function remember(profileId: string, entry: LookupHistoryEntry): Promise<void> {
   const written = updateItem(lookupHistoryItem, (all) => {
-    const previous = (all[profileId] ?? []).filter((item) => !(item.schema === entry.schema && item.id === entry.id));
+    const previous = (all[profileId] ?? []).filter((item) => !(item.dataset === entry.dataset && item.id === entry.id));
     return { ...all, [profileId]: [entry, ...previous].slice(0, LOOKUP_HISTORY_LIMIT) };
   });
   // History is a convenience: failing to write it must not fail the look-up.

@@ -98,7 +98,7 @@ export function createServices() {
       // Minting a token can take a moment; the pace counts from when the request leaves.
       await onWire();
       try {
-        return await client.lookupRecord(targetOf(profile), token.token, request.schema, request.id, { signal });
+        return await client.lookupRecord(targetOf(profile), token.token, request.dataset, request.id, { signal });
       } catch (error) {
         // A 404 stays an error here: the queue turns it into "no such record" (and caches it).
         await auth.refused(profile.id, error);
@@ -224,7 +224,7 @@ export type Services = ReturnType<typeof createServices>;
 
 function queueView(snapshot: QueueSnapshot) {
   return snapshot.waiting.map((entry) => ({
-    schema: entry.request.schema,
+    dataset: entry.request.dataset,
     id: entry.request.id,
     position: entry.position,
     etaMs: entry.etaMs,

@@ -11,7 +11,7 @@ import { targetOf } from '@/entrypoints/background/target';
  * @example await writeToMonetate(services, profile, { schema, recordId, kind: 'update', changes }, (token) => client.postRows(…));
  */
 export function writeToMonetate<T>(services: Services, profile: Profile, log: WriteDescription, run: (token: string) => Promise<T>): Promise<T> {
-  const probeRead = (token: string) => services.client.getSchema(targetOf(profile), token, log.schema);
+  const probeRead = (token: string) => services.client.getSchema(targetOf(profile), token, log.dataset);
   return withEditLog(profile, log, () => services.auth.call(profile.id, run, { probeRead }));
 }
 

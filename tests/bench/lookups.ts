@@ -79,7 +79,7 @@ async function runBurst(surfaces: Surface[], burstIds: string[], requests: () =>
   const replies = Promise.all(
     burstIds.map((id, i) => {
       const surface = surfaces[i % surfaces.length]!;
-      return lookupFromPage(surface.page, { schema: DEMO_DATASET, id, callerId: surface.callerId });
+      return lookupFromPage(surface.page, { dataset: DEMO_DATASET, id, callerId: surface.callerId });
     }),
   );
   let stoppedAfter: number | undefined;
@@ -118,9 +118,9 @@ async function runRepeats(surfaces: Surface[], repeatIds: string[], requests: ()
   const [popup, panel, options] = surfaces as [Surface, Surface, Surface];
   // Two surfaces ask at once (coalesced), then a third asks again after the answer (cached).
   const first = await Promise.all(
-    repeatIds.flatMap((id) => [popup, panel].map((s) => lookupFromPage(s.page, { schema: DEMO_DATASET, id, callerId: s.callerId }))),
+    repeatIds.flatMap((id) => [popup, panel].map((s) => lookupFromPage(s.page, { dataset: DEMO_DATASET, id, callerId: s.callerId }))),
   );
-  const again = await Promise.all(repeatIds.map((id) => lookupFromPage(options.page, { schema: DEMO_DATASET, id, callerId: options.callerId })));
+  const again = await Promise.all(repeatIds.map((id) => lookupFromPage(options.page, { dataset: DEMO_DATASET, id, callerId: options.callerId })));
   const gets = lookupGets(await requests()).slice(before);
   const userLookups = first.length + again.length;
   return {
@@ -160,7 +160,7 @@ async function measureCached(popup: Page, cachedIds: string[]) {
     messageMs.push(
       await popup.evaluate(async (lookupId) => {
         const start = performance.now();
-        await chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { schema: 'customer_attributes', id: lookupId, callerId: 'bench-cached' } });
+        await chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { dataset: 'customer_attributes', id: lookupId, callerId: 'bench-cached' } });
         return performance.now() - start;
       }, id),
     );

@@ -14,7 +14,7 @@ export function arrivalGaps(requests: EmulatorRequest[]): number[] {
 
 export interface LookupReply {
   ok: boolean;
-  data?: { id: string; schema: string; rows: Array<Record<string, unknown>>; idTrimmed: boolean; fromCache: boolean; fetchedAt: number };
+  data?: { id: string; dataset: string; rows: Array<Record<string, unknown>>; idTrimmed: boolean; fromCache: boolean; fetchedAt: number };
   error?: { code: string; detail?: string };
   /** Times the page had to send again because the service worker went away under it. */
   resent: number;
@@ -25,7 +25,7 @@ export interface LookupReply {
  * own store, it sends again when the service worker was stopped under the request (the
  * message channel closes without an answer); a restarted worker keeps the saved pace.
  */
-export function lookupFromPage(page: Page, payload: { schema: string; id: string; callerId: string; refresh?: boolean }): Promise<LookupReply> {
+export function lookupFromPage(page: Page, payload: { dataset: string; id: string; callerId: string; refresh?: boolean }): Promise<LookupReply> {
   return page.evaluate(async (body) => {
     for (let resent = 0; ; resent++) {
       try {

@@ -33,8 +33,8 @@ test('look-ups fired at once from popup, side panel and two tabs keep 1 s apart,
     popup.getByRole('button', { name: 'Look up' }).click(),
     rightClickLookUp(context, `  ${menuA}\n`, tabs[0]!),
     rightClickLookUp(context, menuB!, tabs[1]!),
-    ...popupIds.map((id) => replies.push(lookupFromPage(popup, { schema: DEMO_DATASET, id, callerId: 'popup-burst' }))),
-    ...panelIds.map((id) => replies.push(lookupFromPage(panel, { schema: DEMO_DATASET, id, callerId: 'panel-burst' }))),
+    ...popupIds.map((id) => replies.push(lookupFromPage(popup, { dataset: DEMO_DATASET, id, callerId: 'popup-burst' }))),
+    ...panelIds.map((id) => replies.push(lookupFromPage(panel, { dataset: DEMO_DATASET, id, callerId: 'panel-burst' }))),
   ]);
 
   // Each waiting surface sees where its look-up stands.
@@ -69,7 +69,7 @@ test('closing the popup drops the look-ups only it waited for; one the side pane
   await expect(panel.getByRole('button', { name: 'Look up' })).toBeEnabled();
 
   // Three look-ups from the options page keep the queue busy for about three seconds.
-  const fillers = ids(20, 3).map((id) => lookupFromPage(options, { schema: DEMO_DATASET, id, callerId: 'options-filler' }));
+  const fillers = ids(20, 3).map((id) => lookupFromPage(options, { dataset: DEMO_DATASET, id, callerId: 'options-filler' }));
   await expect.poll(async () => lookupGets(await emulator.requests()).length).toBe(1);
 
   const [shared, popupOnly] = ids(30, 2);
@@ -78,10 +78,10 @@ test('closing the popup drops the look-ups only it waited for; one the side pane
   await popup.getByRole('button', { name: 'Look up' }).click();
   void popup
     .evaluate(
-      ([schema, id]) => {
+      ([dataset, id]) => {
         const port = (chrome.runtime as unknown as { connect(info: { name: string }): { postMessage(m: unknown): void } }).connect({ name: 'mdi-events' });
         port.postMessage({ hello: 'popup-second-look-up' });
-        return chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { schema, id, callerId: 'popup-second-look-up' } });
+        return chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { dataset, id, callerId: 'popup-second-look-up' } });
       },
       [DEMO_DATASET, shared!] as const,
     )

@@ -111,11 +111,11 @@ test('from the content script, the background answers look-up, save and schema r
     'vault.unlock': { profileId, passphrase: TEST_PASSPHRASE },
     'vault.exportBackup': { profileId },
     'state.get': {},
-    'curl.build': { schema: DEMO_DATASET, id: 'C-100001' },
+    'curl.build': { dataset: DEMO_DATASET, id: 'C-100001' },
     'profiles.save': { input: {} },
     'settings.save': { overlayHiddenOrigins: [] },
     'history.list': {},
-    'schema.addAttributes': { schema: DEMO_DATASET, fields: { x: { data_type: 'STRING' } } },
+    'schema.addAttributes': { dataset: DEMO_DATASET, fields: { x: { data_type: 'STRING' } } },
   };
   for (const [type, payload] of Object.entries(refused)) {
     expect(await world.ask(type, payload), type).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
@@ -124,7 +124,7 @@ test('from the content script, the background answers look-up, save and schema r
   const answers = [
     await world.ask('overlay.status', {}),
     await world.ask('schema.list', {}),
-    await world.ask('lookup.record', { schema: DEMO_DATASET, id: 'C-100001', callerId: 'probe' }),
+    await world.ask('lookup.record', { dataset: DEMO_DATASET, id: 'C-100001', callerId: 'probe' }),
   ];
   for (const answer of answers) {
     expect(answer).toMatchObject({ ok: true });
@@ -351,7 +351,7 @@ test('the overlay’s frame gets only what its content script gets from the back
     'vault.exportBackup': { profileId },
     'vault.changePassphrase': { profileId, current: TEST_PASSPHRASE, next: 'another long passphrase here' },
     'state.get': {},
-    'curl.build': { schema: DEMO_DATASET, id: SAMPLE_RECORD_ID },
+    'curl.build': { dataset: DEMO_DATASET, id: SAMPLE_RECORD_ID },
     'settings.save': { overlayHiddenOrigins: [] },
     'profiles.save': { input: {} },
     'history.list': {},
@@ -363,7 +363,7 @@ test('the overlay’s frame gets only what its content script gets from the back
   // Not even "hide on this site" for the page it sits in: only the content script names its site.
   expect(await ask('overlay.hideOnSite', { origin: emulator.url })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
 
-  const answer = await ask('lookup.record', { schema: DEMO_DATASET, id: SAMPLE_RECORD_ID, callerId: 'frame-probe' });
+  const answer = await ask('lookup.record', { dataset: DEMO_DATASET, id: SAMPLE_RECORD_ID, callerId: 'frame-probe' });
   expect(answer).toMatchObject({ ok: true });
   expect(JSON.stringify(answer)).not.toContain(token);
 

@@ -225,7 +225,7 @@ test('a read-only profile offers no Edit or New record, says why, and the backgr
     chrome.runtime.sendMessage({
       channel: 'mdi',
       type: 'record.save',
-      payload: { schema: 'customer_attributes', mode: 'create', changes: { customer_id: 'C-NEW-RO', first_name: 'Nope' } },
+      payload: { dataset: 'customer_attributes', mode: 'create', changes: { customer_id: 'C-NEW-RO', first_name: 'Nope' } },
     }),
   );
   expect(reply).toMatchObject({ ok: false, error: { code: 'read_only_profile' } });

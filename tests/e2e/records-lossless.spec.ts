@@ -114,22 +114,22 @@ test('a content-script save that sends a partial row cannot null anything', asyn
   const before = await storedRows(emulator, DEMO_DATASET, id);
 
   // The old protocol: a whole row of the content script's own making. Refused as malformed.
-  expect(await world.ask('record.save', { schema: DEMO_DATASET, mode: 'edit', row: { customer_id: id, first_name: 'Partial' }, before: null })).toMatchObject({
+  expect(await world.ask('record.save', { dataset: DEMO_DATASET, mode: 'edit', row: { customer_id: id, first_name: 'Partial' }, before: null })).toMatchObject({
     ok: false,
     error: { code: 'bad_message' },
   });
   // "Creating" the existing record with a partial row would replace it: refused.
-  expect(await world.ask('record.save', { schema: DEMO_DATASET, mode: 'create', changes: { customer_id: id, first_name: 'Partial' } })).toMatchObject({
+  expect(await world.ask('record.save', { dataset: DEMO_DATASET, mode: 'create', changes: { customer_id: id, first_name: 'Partial' } })).toMatchObject({
     ok: false,
     error: { code: 'record_exists' },
   });
   expect(await storedRows(emulator, DEMO_DATASET, id)).toEqual(before);
 
   // The one form a content script can send: changes on a read. Every other field goes back as read.
-  const read = (await world.ask('lookup.record', { schema: DEMO_DATASET, id, callerId: 'probe' })) as { ok: boolean; data: { fetchedAt: number } };
+  const read = (await world.ask('lookup.record', { dataset: DEMO_DATASET, id, callerId: 'probe' })) as { ok: boolean; data: { fetchedAt: number } };
   expect(read.ok).toBe(true);
   const saved = await world.ask('record.save', {
-    schema: DEMO_DATASET,
+    dataset: DEMO_DATASET,
     mode: 'edit',
     base: { id, readAt: read.data.fetchedAt, row: 0 },
     changes: { first_name: 'Partial' },

@@ -64,7 +64,7 @@ test('queue events reaching a content script carry only its own look-ups and a c
   // The extension page makes a burst of look-ups; the first waits on a Retry-After.
   await emulator.admin('/__admin/faults', { target: 'lookup', kind: 'status', status: 429, retryAfter: '3' });
   const secretIds = ['C-100002', 'C-100003', 'C-100004'];
-  const replies = secretIds.map((id) => lookupFromPage(options, { schema: DEMO_DATASET, id, callerId: 'options-burst' }));
+  const replies = secretIds.map((id) => lookupFromPage(options, { dataset: DEMO_DATASET, id, callerId: 'options-burst' }));
   // Wait until the content script has heard of the waiting look-ups, in whatever form.
   await expect.poll(() => world.evaluate<number>('globalThis.__seenQueue.filter((m) => m.others > 0 || m.waiting.length > 0).length')).toBeGreaterThan(0);
   for (const reply of await Promise.all(replies)) expect(reply).toMatchObject({ ok: true });

@@ -30,7 +30,7 @@ test('unknown and malformed messages are refused at the background', async ({ op
   const page = await openExtensionPage('options');
   const unknown = await page.evaluate(() => chrome.runtime.sendMessage({ channel: 'mdi', type: 'vault.dump', payload: {} }));
   expect(unknown).toMatchObject({ ok: false, error: { code: 'bad_message' } });
-  const malformed = await page.evaluate(() => chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { schema: 7 } }));
+  const malformed = await page.evaluate(() => chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { dataset: 7 } }));
   expect(malformed).toMatchObject({ ok: false, error: { code: 'bad_message' } });
 });
 

@@ -48,7 +48,7 @@ test('a deactivated key: new tokens are refused in words, and data calls with an
 
   // The token minted before the key was deactivated now gets 403 from the Data API.
   const lookup = await popup.evaluate(() =>
-    chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { schema: 'customer_attributes', id: 'C-1', callerId: 'e2e' } }),
+    chrome.runtime.sendMessage({ channel: 'mdi', type: 'lookup.record', payload: { dataset: 'customer_attributes', id: 'C-1', callerId: 'e2e' } }),
   );
   expect(lookup).toMatchObject({ ok: false, error: { code: 'revoked', status: 403 } });
 

@@ -18,7 +18,7 @@ export function editLogToCsv(entries: readonly EditLogEntry[]): string {
         [
           new Date(entry.at).toISOString(),
           entry.profileName,
-          entry.schema,
+          entry.dataset,
           entry.recordId,
           entry.kind,
           change.field,

@@ -31,8 +31,8 @@ export const importRequestSchemas = {
   'import.control': z.object({ jobId, action: z.enum(['run', 'pause', 'cancel']) }),
   'import.sendBatch': z.object({ jobId, firstValidRow: z.number().int().min(0), rows: z.array(importRow).max(BATCH_SIZE.max) }),
   'import.settle': z.object({ jobId, batchIndex: z.number().int().min(0), decision: z.enum(['resend', 'count_as_stored', 'skip_rejected']) }),
-  'import.merge': z.object({ schema: datasetName, rows: z.array(importRow).max(60), fields: z.array(z.string().max(64)).max(40), callerId: z.string().min(1).max(100) }),
-  'schema.uploads': z.object({ schema: datasetName }),
+  'import.merge': z.object({ dataset: datasetName, rows: z.array(importRow).max(60), fields: z.array(z.string().max(64)).max(40), callerId: z.string().min(1).max(100) }),
+  'schema.uploads': z.object({ dataset: datasetName }),
 } as const;
 
 /** What the background answers for one batch: the job as stored afterwards, and how the batch ended. */

@@ -167,7 +167,7 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
           let rows: Array<Record<string, unknown>> = read.filter((entry) => !isSkipped(job!, entry.position)).map((entry) => entry.row);
           if (job.mergeCurrentValues && rows.length) {
             const review = mappingReviewOf(get());
-            rows = (await deps.send('import.merge', { schema: job.dataset, rows: rows as WireRow[], fields: review?.fieldsNotInFile ?? [], callerId: deps.callerId })).rows;
+            rows = (await deps.send('import.merge', { dataset: job.dataset, rows: rows as WireRow[], fields: review?.fieldsNotInFile ?? [], callerId: deps.callerId })).rows;
           }
           const answer = await deps.send('import.sendBatch', { jobId: job.id, firstValidRow: from, rows: rows as WireRow[] });
           job = answer.job;
@@ -291,7 +291,7 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
       async addColumnAsAttribute(column, dataType) {
         const { dataset } = get();
         try {
-          await deps.send('schema.addAttributes', { schema: dataset, fields: { [column]: { data_type: dataType } } });
+          await deps.send('schema.addAttributes', { dataset, fields: { [column]: { data_type: dataType } } });
           await loadSchema(dataset, true);
           await get().mapColumn(column, column);
         } catch (error) {
@@ -394,7 +394,7 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
         try {
           for (const row of picked) {
             const id = String(row[identifier]);
-            const view = await deps.send('lookup.record', { schema: dataset, id, refresh: true, callerId: deps.callerId });
+            const view = await deps.send('lookup.record', { dataset: dataset, id, refresh: true, callerId: deps.callerId });
             const lines = Object.entries(row).map(([field, value]) => {
               const record = view.rows[0];
               const found = record ? show(record[field]) : '(no record)';

@@ -6,10 +6,10 @@ import type { LookupRequest } from '@/utils/lookup-queue/types';
  * @example lookupKey({ profileId: 'p1', schema: 'customers', id: 'C-1' }) // '{"profileId":"p1","schema":"customers","id":"C-1"}'
  */
 export function lookupKey(request: LookupRequest): string {
-  for (const part of ['profileId', 'schema', 'id'] as const) {
+  for (const part of ['profileId', 'dataset', 'id'] as const) {
     const value: unknown = request[part];
     if (typeof value !== 'string' || value.length === 0) throw new AppError('invalid_input', `Look-up ${part} is empty`);
   }
   // Fixed key order, so two requests built differently still match.
-  return JSON.stringify({ profileId: request.profileId, schema: request.schema, id: request.id });
+  return JSON.stringify({ profileId: request.profileId, dataset: request.dataset, id: request.id });
 }

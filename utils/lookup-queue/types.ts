@@ -4,7 +4,7 @@ import type { RecordLookup } from '@/utils/monetate/client';
 /** One record look-up, for one profile. */
 export interface LookupRequest {
   profileId: string;
-  schema: string;
+  dataset: string;
   id: string;
 }
 
@@ -121,7 +121,7 @@ export interface LookupQueue {
    * Drops this caller's look-ups (or only its look-up of one record); an entry another caller
    * also waits for stays for the others.
    */
-  cancelCaller(callerId: string, only?: { schema: string; id: string }): void;
+  cancelCaller(callerId: string, only?: { dataset: string; id: string }): void;
   /** Called with a fresh snapshot on every change; returns the unsubscribe function. */
   subscribe(listener: (snapshot: QueueSnapshot) => void): () => void;
   snapshot(): QueueSnapshot;

@@ -56,7 +56,7 @@ export interface Waiters {
   /** Ends a look-up for all its waiters (it leaves the FIFO if still there). */
   finish(lookup: PendingLookup, outcome: Settlement): void;
   /** Drops one caller's waiting (optionally only for one record), in `also` too; true if any. */
-  cancelCaller(callerId: string, only?: { schema: string; id: string }, also?: PendingLookup): boolean;
+  cancelCaller(callerId: string, only?: { dataset: string; id: string }, also?: PendingLookup): boolean;
 }
 
 /**
@@ -173,7 +173,7 @@ export function createWaiters(options: WaitersOptions): Waiters {
       let changed = false;
       const all = also ? [...waiting, asEntry(also)] : [...waiting];
       for (const entry of all) {
-        if (only && (entry.request.schema !== only.schema || entry.request.id !== only.id)) continue;
+        if (only && (entry.request.dataset !== only.dataset || entry.request.id !== only.id)) continue;
         for (const waiter of entry.waiters.filter((w) => w.callerId === callerId && !w.settled)) {
           drop(entry, waiter, new AppError('cancelled'));
           changed = true;

@@ -57,7 +57,7 @@ export interface KeyInfo {
 
 export interface LookupView {
   profileId: string;
-  schema: string;
+  dataset: string;
   /** The ID looked up: as typed, less leading and trailing whitespace. */
   id: string;
   /** True when whitespace was trimmed from the ID typed (Monetate STRING values cannot carry it). */
@@ -115,7 +115,7 @@ export interface ResponseMap extends ImportResponseMap {
   'schema.setIdentifier': DatasetSchema;
   /** `opened`: the background opened the side panel itself (Chrome allows it only inside a user's click). */
   'sidepanel.show': { opened: boolean };
-  'sidepanel.takePending': { schema: string; id: string } | null;
+  'sidepanel.takePending': { dataset: string; id: string } | null;
   'overlay.status': OverlayStatus;
   'lookup.record': LookupView;
   'lookup.cancel': null;
@@ -142,10 +142,10 @@ export type BackgroundEvent =
   | { type: 'overlay-status'; status: OverlayStatus }
   /** Only this surface's own waiting look-ups, and how many other look-ups wait (never their IDs). */
   | { type: 'queue'; waiting: QueueEntryView[]; others: number }
-  | { type: 'show-record'; schema: string; id: string };
+  | { type: 'show-record'; dataset: string; id: string };
 
 export interface QueueEntryView {
-  schema: string;
+  dataset: string;
   id: string;
   position: number;
   etaMs: number;

@@ -12,7 +12,7 @@ import { importRequestSchemas } from '@/utils/import/messages';
  */
 
 const profileId = z.string().min(1).max(100);
-const datasetName = z.string().trim().min(1, 'Choose a dataset.').max(64);
+const datasetNameField = z.string().trim().min(1, 'Choose a dataset.').max(64);
 const recordId = z
   .string()
   .max(512, 'A record ID is at most 512 characters.')
@@ -65,7 +65,7 @@ export const requestSchemas = {
   'vault.exportBackup': z.object({ profileId }),
   'vault.importBackup': z.object({ text: z.string().max(256_000), passphrase }),
   'token.get': z.object({ fresh: z.boolean().optional() }),
-  'curl.build': z.object({ schema: datasetName, id: recordId }),
+  'curl.build': z.object({ dataset: datasetNameField, id: recordId }),
   'settings.save': z.object({
     autoLockMinutes: z.number().int().min(1).max(24 * 60).optional(),
     cacheTtlSeconds: z.number().int().min(0).max(3600).optional(),
@@ -76,25 +76,25 @@ export const requestSchemas = {
   'history.clear': z.object({}),
   'editlog.list': z.object({}),
   'editlog.clear': z.object({}),
-  'schema.addAttributes': z.object({ schema: datasetName, fields: z.record(z.string(), fieldSpec) }),
-  'schema.setIdentifier': z.object({ schema: datasetName, value: z.string().max(64) }),
-  'sidepanel.show': z.object({ schema: datasetName, id: recordId }),
+  'schema.addAttributes': z.object({ dataset: datasetNameField, fields: z.record(z.string(), fieldSpec) }),
+  'schema.setIdentifier': z.object({ dataset: datasetNameField, value: z.string().max(64) }),
+  'sidepanel.show': z.object({ dataset: datasetNameField, id: recordId }),
   'sidepanel.takePending': z.object({}),
   // The only requests a content script on a Monetate page may make:
   'overlay.status': z.object({}),
-  'lookup.record': z.object({ schema: datasetName, id: recordId, refresh: z.boolean().optional(), callerId }),
+  'lookup.record': z.object({ dataset: datasetNameField, id: recordId, refresh: z.boolean().optional(), callerId }),
   // With schema and id: only that look-up of this caller; without: all of this caller's.
-  'lookup.cancel': z.object({ callerId, schema: datasetName.optional(), id: recordId.optional() }),
+  'lookup.cancel': z.object({ callerId, dataset: datasetNameField.optional(), id: recordId.optional() }),
   'schema.list': z.object({ refresh: z.boolean().optional() }),
-  'schema.get': z.object({ name: datasetName, refresh: z.boolean().optional() }),
+  'schema.get': z.object({ name: datasetNameField, refresh: z.boolean().optional() }),
   /**
    * A save names the read it builds on and carries only the changed fields (`null` empties
    * one); the background composes the row from its own copy of that read. A new record
    * carries what the person filled in.
    */
   'record.save': z.discriminatedUnion('mode', [
-    z.strictObject({ schema: datasetName, mode: z.literal('create'), changes: recordRow }),
-    z.strictObject({ schema: datasetName, mode: z.enum(['edit', 'add_row']), base: saveBase, changes: recordRow }),
+    z.strictObject({ dataset: datasetNameField, mode: z.literal('create'), changes: recordRow }),
+    z.strictObject({ dataset: datasetNameField, mode: z.enum(['edit', 'add_row']), base: saveBase, changes: recordRow }),
   ]),
   'launcher.save': z.object({ edge: z.enum(['left', 'right', 'top', 'bottom']), offset: z.number().min(0).max(1) }),
   'overlay.hideOnSite': z.object({ origin: z.string().max(300) }),

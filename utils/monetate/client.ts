@@ -67,7 +67,7 @@ export interface MonetateClient {
    * gives `record: null`; 404 throws `not_found` (both mean not found); any other shape throws
    * `bad_response` naming it; 429 throws `rate_limited` with `retryAfterMs`.
    */
-  lookupRecord(target: MonetateTarget, token: string, schema: string, id: string, options?: CallOptions): Promise<RecordLookup>;
+  lookupRecord(target: MonetateTarget, token: string, dataset: string, id: string, options?: CallOptions): Promise<RecordLookup>;
   listSchemas(target: MonetateTarget, token: string, options?: CallOptions): Promise<DatasetSchema[]>;
   getSchema(target: MonetateTarget, token: string, name: string, options?: CallOptions): Promise<DatasetSchema>;
   /** Adds attributes to a dataset. A write: never retried, `outcome_unknown` when unsure. */
@@ -84,12 +84,12 @@ export interface MonetateClient {
   postRows(
     target: MonetateTarget,
     token: string,
-    schema: string,
+    dataset: string,
     rows: Record<string, unknown>[],
     options?: CallOptions & { sentTime?: string },
   ): Promise<PostRowsResult>;
   /** File upload history of a dataset. */
-  listUploads(target: MonetateTarget, token: string, schema: string, options?: CallOptions): Promise<UploadItem[]>;
+  listUploads(target: MonetateTarget, token: string, dataset: string, options?: CallOptions): Promise<UploadItem[]>;
 }
 
 const TTL_MIN = 600;
@@ -133,13 +133,13 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
       return { answer: readData(tokenAnswerSchema, required(answer.envelope), 'token answer'), serverDateMs: answer.serverDateMs };
     },
 
-    async lookupRecord(target, token, schema, id, callOptions = {}) {
+    async lookupRecord(target, token, dataset, id, callOptions = {}) {
       const answer = await dataCall({
         method: 'GET',
-        url: recordUrl(target, schema, id),
+        url: recordUrl(target, dataset, id),
         token,
         write: false,
-        context: { schema, id },
+        context: { dataset, id },
         signal: callOptions.signal,
       });
       const read = readRecordRows(required(answer.envelope).data);
@@ -158,7 +158,7 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
         url: schemaUrl(target, name),
         token,
         write: false,
-        context: { schema: name },
+        context: { dataset: name },
         signal: callOptions.signal,
       });
       return readData(schemaSchema, required(answer.envelope), 'dataset schema');
@@ -172,7 +172,7 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
         token,
         body: { fields },
         write: true,
-        context: { schema: name },
+        context: { dataset: name },
         signal: callOptions.signal,
       });
       return answer.envelope ? readWriteData(answer.envelope) : {};
@@ -191,23 +191,23 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
         token,
         body: { named_identifier: value },
         write: true,
-        context: { schema: name },
+        context: { dataset: name },
         signal: callOptions.signal,
       });
       return answer.envelope ? readWriteData(answer.envelope) : {};
     },
 
-    async postRows(target, token, schema, rows, callOptions = {}) {
+    async postRows(target, token, dataset, rows, callOptions = {}) {
       if (rows.length === 0) throw new AppError('invalid_input', 'There is no row to save');
       const body: { schema_rows: Record<string, unknown>[]; _sent_time?: string } = { schema_rows: rows };
       if (callOptions.sentTime !== undefined) body._sent_time = callOptions.sentTime;
       const answer = await dataCall({
         method: 'POST',
-        url: rowsUrl(target, schema),
+        url: rowsUrl(target, dataset),
         token,
         body,
         write: true,
-        context: { schema },
+        context: { dataset },
         signal: callOptions.signal,
       });
       if (!answer.envelope) {
@@ -219,13 +219,13 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
       return { status: answer.status, rows: 'rows' in read ? read.rows : [], warnings };
     },
 
-    async listUploads(target, token, schema, callOptions = {}) {
+    async listUploads(target, token, dataset, callOptions = {}) {
       const answer = await dataCall({
         method: 'GET',
-        url: uploadsUrl(target, schema),
+        url: uploadsUrl(target, dataset),
         token,
         write: false,
-        context: { schema },
+        context: { dataset },
         signal: callOptions.signal,
       });
       return readData(uploadListSchema, required(answer.envelope), 'upload history');

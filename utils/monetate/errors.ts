@@ -6,7 +6,7 @@ import type { Envelope } from '@/utils/monetate/envelope';
 /** What the caller was doing, so an error can name it. */
 export interface ErrorContext {
   /** Dataset (schema) name. */
-  schema?: string;
+  dataset?: string;
   /** Record ID being looked up. */
   id?: string;
   /** Parsed `Retry-After`, for 429. */
@@ -121,7 +121,7 @@ function rowOf(value: unknown): number | undefined {
 }
 
 function describeTarget(context: ErrorContext): string | undefined {
-  if (context.schema !== undefined && context.id !== undefined) return `record "${context.id}" in dataset ${context.schema}`;
-  if (context.schema !== undefined) return `dataset ${context.schema}`;
+  if (context.dataset !== undefined && context.id !== undefined) return `record "${context.id}" in dataset ${context.dataset}`;
+  if (context.dataset !== undefined) return `dataset ${context.dataset}`;
   return undefined;
 }

@@ -25,7 +25,7 @@ export interface CallSpec {
   body?: unknown;
   /** Changes data on Monetate: failures after sending become `outcome_unknown`. */
   write: boolean;
-  context?: Pick<ErrorContext, 'schema' | 'id'>;
+  context?: Pick<ErrorContext, 'dataset' | 'id'>;
   signal?: AbortSignal;
 }
 

@@ -86,23 +86,23 @@ export function schemaUrl(target: MonetateTarget, name: string): string {
  * `/`, spaces and unicode reach Monetate as exactly that ID.
  * @example recordUrl(target, 'customers', 'a+b c') // '…/production/data/customers/?id=a%2Bb%20c'
  */
-export function recordUrl(target: MonetateTarget, schema: string, id: string): string {
+export function recordUrl(target: MonetateTarget, dataset: string, id: string): string {
   if (id.length === 0) throw new AppError('record_id_invalid', 'Record ID is empty');
-  return `${rowsUrl(target, schema)}?id=${encodeStrict(id, 'Record ID')}`;
+  return `${rowsUrl(target, dataset)}?id=${encodeStrict(id, 'Record ID')}`;
 }
 
 /**
  * Where rows of a dataset are created or replaced (POST).
  * @example rowsUrl(target, 'customers') // '…/production/data/customers/'
  */
-export function rowsUrl(target: MonetateTarget, schema: string): string {
-  return `${dataApiRoot(target.baseUrl, target.retailer)}/data/${segment(schema, 'Dataset name')}/`;
+export function rowsUrl(target: MonetateTarget, dataset: string): string {
+  return `${dataApiRoot(target.baseUrl, target.retailer)}/data/${segment(dataset, 'Dataset name')}/`;
 }
 
 /**
  * The file upload history of a dataset.
  * @example uploadsUrl(target, 'customers') // '…/production/upload/customers/'
  */
-export function uploadsUrl(target: MonetateTarget, schema: string): string {
-  return `${dataApiRoot(target.baseUrl, target.retailer)}/upload/${segment(schema, 'Dataset name')}/`;
+export function uploadsUrl(target: MonetateTarget, dataset: string): string {
+  return `${dataApiRoot(target.baseUrl, target.retailer)}/upload/${segment(dataset, 'Dataset name')}/`;
 }

@@ -10,7 +10,7 @@ import { checkChanges, checkRow, describeSchema, diffChanges, recordValueText, t
 /** One look-up answer the background keeps, so a later save can be composed from it. */
 export interface RecordRead {
   profileId: string;
-  schema: string;
+  dataset: string;
   /** The record ID as looked up (trimmed). */
   id: string;
   /** When Monetate gave this answer (epoch ms): the `fetchedAt` surfaces see. */

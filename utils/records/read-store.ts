@@ -14,14 +14,14 @@ export interface ReadStore {
   /** Keeps a read, replacing an older one of the same record (a newer one stays). */
   remember(read: RecordRead): Promise<void>;
   /** The last read of a record, if kept. */
-  get(profileId: string, schema: string, id: string): Promise<RecordRead | undefined>;
+  get(profileId: string, dataset: string, id: string): Promise<RecordRead | undefined>;
   /** Forgets a record's read: after a save, it no longer says what Monetate holds. */
-  forget(profileId: string, schema: string, id: string): Promise<void>;
+  forget(profileId: string, dataset: string, id: string): Promise<void>;
   /** Forgets every read of a profile, or all of them (on lock). */
   clear(profileId?: string): Promise<void>;
 }
 
-const same = (read: RecordRead, profileId: string, schema: string, id: string) => read.profileId === profileId && read.schema === schema && read.id === id;
+const same = (read: RecordRead, profileId: string, dataset: string, id: string) => read.profileId === profileId && read.dataset === dataset && read.id === id;
 
 /**
  * The records the background read from Monetate, which every save is composed from. Kept in
@@ -53,17 +53,17 @@ export function createReadStore(deps: ReadStoreDeps): ReadStore {
   return {
     remember(read) {
       return change((list) => {
-        const old = list.find((entry) => same(entry, read.profileId, read.schema, read.id));
+        const old = list.find((entry) => same(entry, read.profileId, read.dataset, read.id));
         if (old && old.readAt > read.readAt) return list;
         return [read, ...list.filter((entry) => entry !== old)];
       });
     },
-    async get(profileId, schema, id) {
+    async get(profileId, dataset, id) {
       await chain;
-      return (await current()).find((entry) => same(entry, profileId, schema, id));
+      return (await current()).find((entry) => same(entry, profileId, dataset, id));
     },
-    forget(profileId, schema, id) {
-      return change((list) => list.filter((entry) => !same(entry, profileId, schema, id)));
+    forget(profileId, dataset, id) {
+      return change((list) => list.filter((entry) => !same(entry, profileId, dataset, id)));
     },
     clear(profileId) {
       return change((list) => (profileId === undefined ? [] : list.filter((entry) => entry.profileId !== profileId)));

@@ -3,7 +3,7 @@ import { EDIT_LOG_LIMIT, editLogItem, type EditLogEntry } from '@/utils/storage/
 import { readItem, updateItem } from '@/utils/storage/update-item';
 
 /** What a write changes, as the edit log records it. */
-export type WriteDescription = Pick<EditLogEntry, 'schema' | 'recordId' | 'kind' | 'changes'>;
+export type WriteDescription = Pick<EditLogEntry, 'dataset' | 'recordId' | 'kind' | 'changes'>;
 
 /**
  * Adds an entry at the head of the edit log (newest first, bounded), serialized with every

@@ -82,7 +82,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export interface LookupHistoryEntry {
-  schema: string;
+  dataset: string;
   id: string;
   at: number;
   outcome: 'found' | 'not_found' | 'error';
@@ -94,7 +94,7 @@ export interface EditLogEntry {
   at: number;
   profileId: string;
   profileName: string;
-  schema: string;
+  dataset: string;
   recordId: string;
   /** `import`: one whole import (changes carry file, rows accepted/rejected/unknown, batches); `import_batch`: one failed batch. */
   kind: 'update' | 'add_row' | 'create' | 'add_attributes' | 'set_identifier' | 'import' | 'import_batch';
@@ -134,6 +134,15 @@ export interface VaultKeyIdentity {
   modulusBits: number;
 }
 
+/** A stored entry from version 1, which named its dataset `schema`. */
+type LegacyDatasetField = { schema?: string; dataset?: string } & Record<string, unknown>;
+
+/** Version 2 calls the dataset's name `dataset` (version 1: `schema`, also used for schema objects). */
+function datasetFieldFromSchema<T>(entry: LegacyDatasetField): T {
+  const { schema, ...rest } = entry;
+  return { ...rest, dataset: rest.dataset ?? schema ?? '' } as T;
+}
+
 export const LOOKUP_HISTORY_LIMIT = 50;
 export const EDIT_LOG_LIMIT = 500;
 
@@ -144,12 +153,16 @@ export const activeProfileIdItem = clearing(storage.defineItem<string | null>('l
 export const vaultsItem = clearing(storage.defineItem<Record<string, StoredVault>>('local:vaults', { fallback: {}, version: 1 }), ['profileDelete'], withoutKey);
 export const settingsItem = clearing(storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 }), []);
 export const lookupHistoryItem = clearing(
-  storage.defineItem<Record<string, LookupHistoryEntry[]>>('local:lookupHistory', { fallback: {}, version: 1 }),
+  storage.defineItem<Record<string, LookupHistoryEntry[]>>('local:lookupHistory', {
+    fallback: {},
+    version: 2,
+    migrations: { 2: (byProfile: Record<string, LegacyDatasetField[]>) => Object.fromEntries(Object.entries(byProfile ?? {}).map(([profileId, entries]) => [profileId, (entries ?? []).map(datasetFieldFromSchema)])) },
+  }),
   ['profileDelete'],
   withoutKey,
 );
 /** What was sent to Monetate, and by which profile: kept when the profile is deleted, as a record of the writes. */
-export const editLogItem = clearing(storage.defineItem<EditLogEntry[]>('local:editLog', { fallback: [], version: 1 }), []);
+export const editLogItem = clearing(storage.defineItem<EditLogEntry[]>('local:editLog', { fallback: [], version: 2, migrations: { 2: (entries: LegacyDatasetField[]) => (entries ?? []).map(datasetFieldFromSchema) } }), []);
 
 /** Unlocked PKCS#8 keys by profile id, base64. Session area: never written to disk. */
 export const unlockedKeysItem = clearing(storage.defineItem<Record<string, string>>('session:unlockedKeys', { fallback: {} }), ['lock', 'profileDelete'], withoutKey);
@@ -175,7 +188,7 @@ export const knownDatasetsItem = clearing(
 );
 /** A record a right-click or another surface asked the side panel to show. */
 export const pendingShowItem = clearing(
-  storage.defineItem<{ schema: string; id: string; at: number } | null>('session:pendingShow', { fallback: null }),
+  storage.defineItem<{ dataset: string; id: string; at: number } | null>('session:pendingShow', { fallback: null }),
   [],
 );
 /**

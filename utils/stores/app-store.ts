@@ -6,7 +6,7 @@ import { connectToBackground, type BackgroundConnection } from '@/utils/stores/b
 
 export interface LookupState {
   status: 'idle' | 'waiting' | 'done' | 'error';
-  schema?: string;
+  dataset?: string;
   id?: string;
   result?: LookupView;
   error?: ErrorInfo;
@@ -24,11 +24,11 @@ export interface AppStore {
   lookup: LookupState;
   callerId: string;
   /** Pending "show this record" request from a right-click or another surface. */
-  showRequest: { schema: string; id: string; at: number } | null;
+  showRequest: { dataset: string; id: string; at: number } | null;
   refresh(): Promise<void>;
-  lookUp(schema: string, id: string, options?: { refresh?: boolean }): Promise<LookupView | undefined>;
+  lookUp(dataset: string, id: string, options?: { refresh?: boolean }): Promise<LookupView | undefined>;
   /** Stops waiting for one of this surface's queued look-ups (its look-up then ends as `cancelled`). */
-  cancelLookup(schema: string, id: string): Promise<void>;
+  cancelLookup(dataset: string, id: string): Promise<void>;
   clearShowRequest(): void;
   dispose(): void;
 }
@@ -63,18 +63,18 @@ export function createAppStore(options: { surface: 'page' | 'content' }): StoreA
       }
     },
 
-    async lookUp(schema, id, lookupOptions = {}) {
+    async lookUp(dataset, id, lookupOptions = {}) {
       const serial = ++lookupSerial;
-      set({ lookup: { status: 'waiting', schema, id } });
+      set({ lookup: { status: 'waiting', dataset, id } });
       for (let attempt = 0; ; attempt++) {
         try {
           const result = await sendRequest('lookup.record', {
-            schema,
+            dataset,
             id,
             refresh: lookupOptions.refresh,
             callerId: get().callerId,
           });
-          if (serial === lookupSerial) set({ lookup: { status: 'done', schema, id, result } });
+          if (serial === lookupSerial) set({ lookup: { status: 'done', dataset, id, result } });
           return result;
         } catch (error) {
           // A restarted service worker drops in-flight messages; the look-up is safe to re-send.
@@ -83,15 +83,15 @@ export function createAppStore(options: { surface: 'page' | 'content' }): StoreA
             await new Promise((resolve) => setTimeout(resolve, 300));
             continue;
           }
-          if (serial === lookupSerial) set({ lookup: { status: 'error', schema, id, error: toErrorInfo(error) } });
+          if (serial === lookupSerial) set({ lookup: { status: 'error', dataset, id, error: toErrorInfo(error) } });
           return undefined;
         }
       }
     },
 
-    async cancelLookup(schema, id) {
+    async cancelLookup(dataset, id) {
       try {
-        await sendRequest('lookup.cancel', { callerId: get().callerId, schema, id });
+        await sendRequest('lookup.cancel', { callerId: get().callerId, dataset, id });
       } catch {
         // The background restarted meanwhile: the look-up it was waiting for is gone with it.
       }
@@ -118,7 +118,7 @@ export function createAppStore(options: { surface: 'page' | 'content' }): StoreA
         store.setState({ queue: event.waiting, queueOthers: event.others });
         break;
       case 'show-record':
-        store.setState({ showRequest: { schema: event.schema, id: event.id, at: Date.now() } });
+        store.setState({ showRequest: { dataset: event.dataset, id: event.id, at: Date.now() } });
         break;
     }
   };

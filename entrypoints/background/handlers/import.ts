@@ -73,7 +73,7 @@ async function logImport(profile: Profile, job: ImportJob): Promise<void> {
     { field: 'batches', before: null, after: job.batches.length },
   ];
   const error = unknown > 0 ? new AppError('outcome_unknown', `${unknown} rows of unknown outcome`) : job.status === 'cancelled' ? new AppError('cancelled', 'import cancelled') : null;
-  await appendEditLog(profile, { schema: job.dataset, recordId: '', kind: 'import', changes }, error);
+  await appendEditLog(profile, { dataset: job.dataset, recordId: '', kind: 'import', changes }, error);
 }
 
 async function logFailedBatch(profile: Profile, job: ImportJob, index: number, outcome: BatchOutcome, error: unknown): Promise<void> {
@@ -85,7 +85,7 @@ async function logFailedBatch(profile: Profile, job: ImportJob, index: number, o
     { field: 'rows', before: null, after: rows },
     { field: 'outcome', before: null, after: outcome.kind },
   ];
-  await appendEditLog(profile, { schema: job.dataset, recordId: '', kind: 'import_batch', changes }, error);
+  await appendEditLog(profile, { dataset: job.dataset, recordId: '', kind: 'import_batch', changes }, error);
 }
 
 export const currentImport: Handler<'import.current'> = async (_payload, { services }) => {
@@ -196,7 +196,7 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
  * per second, fresh, never cached) and the fields the file does not fill are sent back as
  * Monetate gave them. A row whose ID is not in the dataset goes as the file has it.
  */
-export const mergeImportRows: Handler<'import.merge'> = async ({ schema: name, rows, fields, callerId }, context) => {
+export const mergeImportRows: Handler<'import.merge'> = async ({ dataset: name, rows, fields, callerId }, context) => {
   const { services } = context;
   await writableProfile(services);
   const schema = await getSchema({ name }, context);
@@ -206,7 +206,7 @@ export const mergeImportRows: Handler<'import.merge'> = async ({ schema: name, r
   for (const row of rows) {
     const id = row[identifier];
     if (typeof id !== 'string' || id === '') throw new AppError('invalid_input', `A row has no ${identifier}.`);
-    const { rows: found } = await runLookup(services, { schema: name, id, refresh: true, callerId });
+    const { rows: found } = await runLookup(services, { dataset: name, id, refresh: true, callerId });
     // Merging is offered only where a unique key makes the record one row.
     const record = found[0] ?? null;
     const kept: Record<string, unknown> = {};
@@ -216,10 +216,10 @@ export const mergeImportRows: Handler<'import.merge'> = async ({ schema: name, r
   return { rows: merged };
 };
 
-export const listUploads: Handler<'schema.uploads'> = async ({ schema }, { services }) => {
+export const listUploads: Handler<'schema.uploads'> = async ({ dataset }, { services }) => {
   const profile = await services.activeProfile();
   const token = await services.tokens.get(profile.id);
-  const items = await services.client.listUploads(targetOf(profile), token.token, schema);
+  const items = await services.client.listUploads(targetOf(profile), token.token, dataset);
   return items.map((item) => {
     const raw = item as Record<string, unknown>;
     const pick = <T>(key: string, type: 'string' | 'number') => (typeof raw[key] === type ? (raw[key] as T) : undefined);

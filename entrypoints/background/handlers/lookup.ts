@@ -8,8 +8,8 @@ export { runLookup };
 
 export const lookupRecord: Handler<'lookup.record'> = async (payload, { services }) => runLookup(services, payload);
 
-export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId, schema, id }, { services }) => {
-  services.queue.cancelCaller(callerId, schema !== undefined && id !== undefined ? { schema, id } : undefined);
+export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId, dataset, id }, { services }) => {
+  services.queue.cancelCaller(callerId, dataset !== undefined && id !== undefined ? { dataset, id } : undefined);
   return null;
 };
 

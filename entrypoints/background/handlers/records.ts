@@ -22,7 +22,7 @@ const SAVE_CHECK_CALLER = 'record.save';
 export const saveRecord: Handler<'record.save'> = async (payload, { services }) => {
   const profile = await writableProfile(services);
   const { savesInFlight } = services;
-  const name = payload.schema;
+  const name = payload.dataset;
   const schema = await services.schemas.read(profile, name, { refresh: true });
   const changes = payload.changes as RecordValues;
   let composed: ComposedRow;
@@ -49,7 +49,7 @@ export const saveRecord: Handler<'record.save'> = async (payload, { services }) 
   let applied: 'yes' | 'maybe' | 'no' = 'maybe';
   try {
     const changesLogged = composed.diff.map(({ field, before, after }) => ({ field, before, after }));
-    await writeToMonetate(services, profile, { schema: name, recordId, kind, changes: changesLogged }, (token) =>
+    await writeToMonetate(services, profile, { dataset: name, recordId, kind, changes: changesLogged }, (token) =>
       services.client.postRows(targetOf(profile), token, name, [composed.row]),
     );
     applied = 'yes';
@@ -65,9 +65,9 @@ export const saveRecord: Handler<'record.save'> = async (payload, { services }) 
   }
 };
 
-async function forgetRecord(services: Services, profile: Profile, schema: string, id: string): Promise<void> {
+async function forgetRecord(services: Services, profile: Profile, dataset: string, id: string): Promise<void> {
   services.queue.clearCache(profile.id);
-  await services.reads.forget(profile.id, schema, id);
+  await services.reads.forget(profile.id, dataset, id);
 }
 
 /**
@@ -77,6 +77,6 @@ async function forgetRecord(services: Services, profile: Profile, schema: string
 async function existingRows(services: Services, schema: DatasetSchema, row: RecordValues): Promise<RecordValues[]> {
   if (!describeSchema(schema).uniqueKeyField) return [];
   const id = recordIdOf(schema, row);
-  const view = await runLookup(services, { schema: schema.name, id, refresh: true, callerId: SAVE_CHECK_CALLER });
+  const view = await runLookup(services, { dataset: schema.name, id, refresh: true, callerId: SAVE_CHECK_CALLER });
   return view.rows;
 }

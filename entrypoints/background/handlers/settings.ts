@@ -42,12 +42,12 @@ export const overlayStatus: Handler<'overlay.status'> = async (_payload, { servi
  * anything is awaited, while the overlay's click is being handled; where Chrome refuses,
  * `opened: false` lets the overlay tell the user to open it from the toolbar.
  */
-export const showInSidePanel: Handler<'sidepanel.show'> = async ({ schema, id }, { services, sender, senderKind }) => {
+export const showInSidePanel: Handler<'sidepanel.show'> = async ({ dataset, id }, { services, sender, senderKind }) => {
   const fromOverlay = senderKind === 'content-script' || senderKind === 'overlay-frame';
   const windowId = fromOverlay ? sender.tab?.windowId : undefined;
   const opening = windowId === undefined ? Promise.resolve(false) : openSidePanel({ windowId }).then(() => true, () => false);
-  await pendingShowItem.setValue({ schema, id, at: Date.now() });
-  services.registry.broadcast({ type: 'show-record', schema, id }, 'trusted');
+  await pendingShowItem.setValue({ dataset, id, at: Date.now() });
+  services.registry.broadcast({ type: 'show-record', dataset, id }, 'trusted');
   return { opened: await opening };
 };
 
@@ -59,5 +59,5 @@ export const takePendingShow: Handler<'sidepanel.takePending'> = async () => {
     return null;
   });
   // A request older than a minute was for a panel that never opened; do not surprise the user.
-  return pending && Date.now() - pending.at < 60_000 ? { schema: pending.schema, id: pending.id } : null;
+  return pending && Date.now() - pending.at < 60_000 ? { dataset: pending.dataset, id: pending.id } : null;
 };

@@ -9,11 +9,11 @@ export const getToken: Handler<'token.get'> = async ({ fresh }, { services }) =>
 };
 
 /** A curl command for one look-up, with the current token, ready to paste in a terminal. */
-export const buildCurl: Handler<'curl.build'> = async ({ schema, id }, { services }) => {
+export const buildCurl: Handler<'curl.build'> = async ({ dataset, id }, { services }) => {
   const profile = await services.activeProfile();
   const token = await services.tokens.get(profile.id);
   // The ID as a look-up sends it: trimmed, otherwise exact.
-  const url = recordUrl(targetOf(profile), schema, id.trim());
+  const url = recordUrl(targetOf(profile), dataset, id.trim());
   return { command: `curl -sS -H ${shellQuote(`Authorization: Token ${token.token}`)} ${shellQuote(url)}` };
 };
 

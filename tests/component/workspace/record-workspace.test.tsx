@@ -15,7 +15,7 @@ vi.mock('@/utils/messages/send', () => ({ sendRequest: (...args: unknown[]) => s
 
 const view = (values: RecordValues | null, fetchedAt = 1, more: RecordValues[] = []): LookupView => ({
   profileId: 'p',
-  schema: schema.name,
+  dataset: schema.name,
   id: 'C-1',
   idTrimmed: false,
   rows: values ? [values, ...more] : more,
@@ -91,7 +91,7 @@ describe('RecordWorkspace', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved “C-1”. Monetate already returns the new values.')).toBeInTheDocument();
     // The read it builds on and only the changed field: the background composes the row.
-    expect(sendRequest).toHaveBeenCalledWith('record.save', { schema: 'customers', mode: 'edit', base: { id: 'C-1', readAt: 1, row: 0 }, changes: { age: 37 } });
+    expect(sendRequest).toHaveBeenCalledWith('record.save', { dataset: 'customers', mode: 'edit', base: { id: 'C-1', readAt: 1, row: 0 }, changes: { age: 37 } });
     expect(lookUp).toHaveBeenCalledTimes(1);
   });
 
@@ -162,7 +162,7 @@ describe('RecordWorkspace', () => {
     await user.click(screen.getByRole('button', { name: 'Set Identifier Name…' }));
     await user.type(screen.getByRole('textbox', { name: 'Identifier Name' }), 'customer_id');
     await user.click(screen.getByRole('button', { name: 'Set Identifier Name' }));
-    expect(sendRequest).toHaveBeenCalledWith('schema.setIdentifier', { schema: 'customers', value: 'customer_id' });
+    expect(sendRequest).toHaveBeenCalledWith('schema.setIdentifier', { dataset: 'customers', value: 'customer_id' });
     await vi.waitFor(() => expect(screen.queryByText(/has no Identifier Name/)).toBeNull());
   });
 });
@@ -194,7 +194,7 @@ describe('RecordWorkspace on a dataset without a unique key', () => {
     await user.clear(screen.getByLabelText('age'));
     await user.type(screen.getByLabelText('age'), '50');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(sendRequest).toHaveBeenCalledWith('record.save', { schema: 'customers', mode: 'add_row', base: { id: 'C-1', readAt: 3, row: 1 }, changes: { age: 50 } });
+    expect(sendRequest).toHaveBeenCalledWith('record.save', { dataset: 'customers', mode: 'add_row', base: { id: 'C-1', readAt: 3, row: 1 }, changes: { age: 50 } });
   });
 
   it('says nothing of the kind when the dataset has one', async () => {

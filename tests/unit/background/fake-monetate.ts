@@ -94,11 +94,11 @@ export function createFakeMonetate(options: { retailer: string }) {
       schemas.set(schema.name, schema);
     },
     /** Rows as JSON text, exactly as Monetate will send them. */
-    setRows(schema: string, texts: string[]) {
-      rows.set(schema, [...texts]);
+    setRows(dataset: string, texts: string[]) {
+      rows.set(dataset, [...texts]);
     },
-    rowsOf(schema: string): string[] {
-      return rows.get(schema) ?? [];
+    rowsOf(dataset: string): string[] {
+      return rows.get(dataset) ?? [];
     },
     setRecordShape(shape: 'list' | 'openapi') {
       recordShape = shape;

@@ -85,9 +85,9 @@ function fuzzer(random: () => number, realProfileId: string) {
         confirmWrites: random() < 0.5,
       },
     }),
-    'lookup.record': () => ({ schema: pick(['customers', string()]), id: string(), refresh: random() < 0.5, callerId: pick(['fuzz-a', 'fuzz-b', string()]) }),
-    'lookup.cancel': () => ({ callerId: pick(['fuzz-a', string()]), schema: random() < 0.5 ? 'customers' : undefined, id: random() < 0.5 ? string() : undefined }),
-    'record.save': () => ({ schema: pick(['customers', string()]), mode: pick(['edit', 'create', string()]), row: { customer_id: string(), email: string() }, before: null }),
+    'lookup.record': () => ({ dataset: pick(['customers', string()]), id: string(), refresh: random() < 0.5, callerId: pick(['fuzz-a', 'fuzz-b', string()]) }),
+    'lookup.cancel': () => ({ callerId: pick(['fuzz-a', string()]), dataset: random() < 0.5 ? 'customers' : undefined, id: random() < 0.5 ? string() : undefined }),
+    'record.save': () => ({ dataset: pick(['customers', string()]), mode: pick(['edit', 'create', string()]), row: { customer_id: string(), email: string() }, before: null }),
     'vault.unlock': () => ({ profileId: profileId('vault.unlock'), passphrase: string() }),
     'vault.changePassphrase': () => ({ profileId: profileId('vault.changePassphrase'), current: string(), next: string() }),
     'key.generate': () => ({ profileId: profileId('key.generate'), bits: pick([2048, 1024, string()]), passphrase: string() }),
@@ -95,12 +95,12 @@ function fuzzer(random: () => number, realProfileId: string) {
     'vault.importBackup': () => ({ text: string(), passphrase: string() }),
     'overlay.hideOnSite': () => ({ origin: pick(['https://marketer.monetate.net', string()]) }),
     'token.get': () => ({ fresh: random() < 0.5 }),
-    'curl.build': () => ({ schema: pick(['customers', string()]), id: string() }),
+    'curl.build': () => ({ dataset: pick(['customers', string()]), id: string() }),
     'schema.list': () => ({ refresh: random() < 0.5 }),
     'schema.get': () => ({ name: pick(['customers', string()]), refresh: random() < 0.5 }),
-    'schema.addAttributes': () => ({ schema: pick(['customers', string()]), fields: { [string()]: { data_type: pick(['STRING', 'NUMBER', string()]) } } }),
-    'schema.setIdentifier': () => ({ schema: pick(['customers', string()]), value: string() }),
-    'sidepanel.show': () => ({ schema: pick(['customers', string()]), id: string() }),
+    'schema.addAttributes': () => ({ dataset: pick(['customers', string()]), fields: { [string()]: { data_type: pick(['STRING', 'NUMBER', string()]) } } }),
+    'schema.setIdentifier': () => ({ dataset: pick(['customers', string()]), value: string() }),
+    'sidepanel.show': () => ({ dataset: pick(['customers', string()]), id: string() }),
     'launcher.save': () => ({ edge: pick(['left', 'top', string()]), offset: pick([0, 0.5, 1, 2, string()]) }),
     'profiles.activate': () => ({ id: random() < 0.5 ? realProfileId : string() }),
     'settings.save': () => ({ autoLockMinutes: pick([1, 30, 0, string()]), overlayHiddenOrigins: [string()] }),
@@ -129,7 +129,7 @@ const SCHEMA = {
   named_identifier: null,
 };
 
-const FIELD_NAMES = ['schema', 'id', 'profileId', 'passphrase', 'input', 'callerId', 'baseUrl', '__proto__', 'constructor', 'toString', 'x'];
+const FIELD_NAMES = ['dataset', 'id', 'profileId', 'passphrase', 'input', 'callerId', 'baseUrl', '__proto__', 'constructor', 'toString', 'x'];
 
 let requested: string[];
 let uncaught: unknown[];

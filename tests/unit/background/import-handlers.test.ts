@@ -76,7 +76,7 @@ describe('import handlers', () => {
     expect(postRows.mock.calls.map((call) => (call[3] as unknown[]).length)).toEqual([500, 500, 200]);
     const log = await editLogItem.getValue();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ kind: 'import', schema: 'customer_attributes', result: 'saved' });
+    expect(log[0]).toMatchObject({ kind: 'import', dataset: 'customer_attributes', result: 'saved' });
     expect(log[0]!.changes).toEqual(
       expect.arrayContaining([
         { field: 'rows accepted', before: null, after: 1_200 },

@@ -34,7 +34,7 @@ describe('the background and the overlay’s frame', () => {
       'vault.exportBackup': { profileId: 'p' },
       'vault.importBackup': { text: '{}', passphrase: 'x' },
       'state.get': {},
-      'curl.build': { schema: 's', id: 'i' },
+      'curl.build': { dataset: 's', id: 'i' },
       'settings.save': { overlayHiddenOrigins: [] },
       'history.list': {},
     };
@@ -48,7 +48,7 @@ describe('the background and the overlay’s frame', () => {
   it('lets the frame look up and read schemas, as the content script may', async () => {
     // Through the sender check; it fails later only because no profile exists.
     expect(await ask('schema.list', {}, FRAME)).toMatchObject({ ok: false, error: { code: 'profile_missing' } });
-    expect(await ask('lookup.record', { schema: 's', id: 'C-1', callerId: 'c' }, FRAME)).toMatchObject({ ok: false, error: { code: 'profile_missing' } });
+    expect(await ask('lookup.record', { dataset: 's', id: 'C-1', callerId: 'c' }, FRAME)).toMatchObject({ ok: false, error: { code: 'profile_missing' } });
     expect(await ask('overlay.status', {}, FRAME)).toMatchObject({ ok: true, data: { hasProfile: false } });
   });
 

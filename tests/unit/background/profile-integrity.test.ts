@@ -71,7 +71,7 @@ describe('profiles are checked whenever they are read', () => {
     await savedProfile();
     expect(await ask('state.get', {})).toMatchObject({ ok: true, data: { profiles: [{ readOnly: true, problem: null }] } });
     await rewriteStoredProfile({ readOnly: false });
-    const save = await ask('record.save', { schema: 'customers', mode: 'create', changes: { id: 'C-1' } });
+    const save = await ask('record.save', { dataset: 'customers', mode: 'create', changes: { id: 'C-1' } });
     expect(save).toMatchObject({ ok: false, error: { code: 'profile_changed' } });
     expect(fetches).toEqual([]);
   });

@@ -83,8 +83,8 @@ async function data<T>(type: string, payload: unknown, sender: object = EXTENSIO
   return reply.data;
 }
 
-const lookUp = (id: string, schema = DATASET, sender: object = EXTENSION_PAGE) =>
-  data<LookupView>('lookup.record', { schema, id, callerId: 'test', refresh: true }, sender);
+const lookUp = (id: string, dataset = DATASET, sender: object = EXTENSION_PAGE) =>
+  data<LookupView>('lookup.record', { dataset, id, callerId: 'test', refresh: true }, sender);
 
 /** Each field of the row last POSTed, as the JSON text it was written with. */
 function sentFields(): Record<string, string> {
@@ -125,14 +125,14 @@ describe('look-ups', () => {
 describe('record.save: an edit is composed in the background from the record as read', () => {
   it('sends every untouched value back exactly as Monetate sent it', async () => {
     const view = await lookUp(ODD_ID);
-    const saved = await data<SaveResult>('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'new@example.com' } });
+    const saved = await data<SaveResult>('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'new@example.com' } });
     expect(saved).toMatchObject({ recordId: ODD_ID, kind: 'update' });
     expect(sentFields()).toEqual({ ...fieldsOf(ODD_ROW), email: '"new@example.com"' });
     expect(monetate.posts().at(-1)?.body).toContain('"big":12345678901234567890');
   });
 
   it('refuses a save of a record it has not read, sending nothing', async () => {
-    const reply = await ask('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: 5, row: 0 }, changes: { email: 'x@example.com' } });
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: 5, row: 0 }, changes: { email: 'x@example.com' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'record_not_read' } });
     expect(monetate.posts()).toHaveLength(0);
   });
@@ -142,20 +142,20 @@ describe('record.save: an edit is composed in the background from the record as 
     // Elsewhere: the dataset gains a field, and the record a value for it.
     monetate.addSchema({ ...customers, fields: { ...customers.fields, loyalty_points: { data_type: 'NUMBER' } } });
     monetate.setRows(DATASET, [ODD_ROW.replace(/}$/, ',"loyalty_points":250}')]);
-    const stale = await ask('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: first.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    const stale = await ask('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: first.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(stale).toMatchObject({ ok: false, error: { code: 'read_older_than_schema', detail: expect.stringContaining('loyalty_points') } });
     expect(monetate.posts()).toHaveLength(0);
 
     const again = await lookUp(ODD_ID);
-    await data('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: again.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    await data('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: again.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(sentFields().loyalty_points).toBe('250');
   });
 
   it('needs a fresh read for a second save: the first changed what Monetate holds', async () => {
     const view = await lookUp(ODD_ID);
     const base = { id: ODD_ID, readAt: view.fetchedAt, row: 0 };
-    await data('record.save', { schema: DATASET, mode: 'edit', base, changes: { email: 'one@example.com' } });
-    const second = await ask('record.save', { schema: DATASET, mode: 'edit', base, changes: { padded: 'two' } });
+    await data('record.save', { dataset: DATASET, mode: 'edit', base, changes: { email: 'one@example.com' } });
+    const second = await ask('record.save', { dataset: DATASET, mode: 'edit', base, changes: { padded: 'two' } });
     expect(second).toMatchObject({ ok: false, error: { code: 'record_not_read' } });
     expect(monetate.posts()).toHaveLength(1);
   });
@@ -166,7 +166,7 @@ describe('record.save: an edit is composed in the background from the record as 
     await data('vault.lock', { profileId: PROFILE_ID });
     expect(await recordReadsItem.getValue()).toEqual([]);
     await tokensItem.setValue({ [PROFILE_ID]: { token: 'token-1', expiresAt: Date.now() + 3_600_000, issuedAt: Date.now() } });
-    const reply = await ask('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'record_not_read' } });
   });
 });
@@ -174,7 +174,7 @@ describe('record.save: an edit is composed in the background from the record as 
 describe('record.save from a content script (the overlay)', () => {
   it('cannot null anything with a partial row: the fields it leaves out are sent as read', async () => {
     const view = await lookUp(ODD_ID, DATASET, PLATFORM_TAB);
-    await data('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { padded: 'clean' } }, PLATFORM_TAB);
+    await data('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { padded: 'clean' } }, PLATFORM_TAB);
     const sent = sentFields();
     expect(sent).toEqual({ ...fieldsOf(ODD_ROW), padded: '"clean"' });
     expect(Object.values(sent)).not.toContain('null');
@@ -182,7 +182,7 @@ describe('record.save from a content script (the overlay)', () => {
 
   it('cannot send a whole row of its own: the old row-and-before payload is refused', async () => {
     await lookUp(ODD_ID, DATASET, PLATFORM_TAB);
-    const reply = await ask('record.save', { schema: DATASET, mode: 'edit', row: { customer_id: ODD_ID, email: 'x@example.com' }, before: null }, PLATFORM_TAB);
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'edit', row: { customer_id: ODD_ID, email: 'x@example.com' }, before: null }, PLATFORM_TAB);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad_message' } });
     expect(monetate.posts()).toHaveLength(0);
   });
@@ -190,13 +190,13 @@ describe('record.save from a content script (the overlay)', () => {
   it('gets a plain refusal, not a stack overflow, for a value nested absurdly deep', async () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    const reply = await ask('record.save', { schema: DATASET, mode: 'create', changes: { customer_id: 'C-DEEP', email: deep } }, PLATFORM_TAB);
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'create', changes: { customer_id: 'C-DEEP', email: deep } }, PLATFORM_TAB);
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad_message' } });
     expect(monetate.requests).toHaveLength(0);
   });
 
   it('cannot replace an existing record by "creating" it with a partial row', async () => {
-    const reply = await ask('record.save', { schema: DATASET, mode: 'create', changes: { customer_id: ODD_ID, email: 'x@example.com' } }, PLATFORM_TAB);
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'create', changes: { customer_id: ODD_ID, email: 'x@example.com' } }, PLATFORM_TAB);
     expect(reply).toMatchObject({ ok: false, error: { code: 'record_exists' } });
     expect(monetate.posts()).toHaveLength(0);
     expect(monetate.rowsOf(DATASET)).toEqual([ODD_ROW]);
@@ -206,7 +206,7 @@ describe('record.save from a content script (the overlay)', () => {
 describe('record.save: adding a row to a dataset without a unique key', () => {
   it('sends the chosen row with the change as one new row; the others stay', async () => {
     const view = await lookUp(MULTI_ID, visits.name);
-    const saved = await data<SaveResult>('record.save', { schema: visits.name, mode: 'add_row', base: { id: MULTI_ID, readAt: view.fetchedAt, row: 2 }, changes: { product: 'p3' } });
+    const saved = await data<SaveResult>('record.save', { dataset: visits.name, mode: 'add_row', base: { id: MULTI_ID, readAt: view.fetchedAt, row: 2 }, changes: { product: 'p3' } });
     expect(saved.kind).toBe('add_row');
     expect(monetate.rowsOf(visits.name).map((text) => (parseExactJson(text) as { product: string }).product)).toEqual(['p0', 'p1', 'p2', 'p3']);
     expect(sentFields()).toEqual({ customer_id: JSON.stringify(MULTI_ID), event_time: '"2025-03-01T10:00:00Z"', product: '"p3"' });
@@ -224,7 +224,7 @@ describe('write outcomes and the edit log', () => {
         return { status: 201, text: '{"meta":{"code":201},"data":{"schema_rows":[]}}' };
       },
     );
-    await data('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    await data('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(seenWhileSending).toBe('sent');
     const [entry] = await editLogItem.getValue();
     expect(entry).toMatchObject({ result: 'saved', recordId: ODD_ID, kind: 'update', changes: [{ field: 'email', before: 'odd@example.com', after: 'x@example.com' }] });
@@ -233,7 +233,7 @@ describe('write outcomes and the edit log', () => {
   it('calls a 500 to a save "outcome unknown", in its answer and in the log', async () => {
     const view = await lookUp(ODD_ID);
     monetate.once((request) => request.method === 'POST', { status: 500 });
-    const reply = await ask('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'outcome_unknown' } });
     expect((await editLogItem.getValue())[0]?.result).toBe('outcome_unknown');
   });
@@ -243,8 +243,8 @@ describe('write outcomes and the edit log', () => {
     const one = await lookUp(ODD_ID);
     const two = await lookUp('C-ODD-0002');
     await Promise.all([
-      data('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: one.fetchedAt, row: 0 }, changes: { email: 'a@example.com' } }),
-      data('record.save', { schema: DATASET, mode: 'edit', base: { id: 'C-ODD-0002', readAt: two.fetchedAt, row: 0 }, changes: { email: 'b@example.com' } }),
+      data('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: one.fetchedAt, row: 0 }, changes: { email: 'a@example.com' } }),
+      data('record.save', { dataset: DATASET, mode: 'edit', base: { id: 'C-ODD-0002', readAt: two.fetchedAt, row: 0 }, changes: { email: 'b@example.com' } }),
     ]);
     const log = await editLogItem.getValue();
     expect(log.map((entry) => entry.recordId).sort()).toEqual([ODD_ID, 'C-ODD-0002']);
@@ -254,7 +254,7 @@ describe('write outcomes and the edit log', () => {
   it('says a 429 to a save was not taken, and does not retry it', async () => {
     const view = await lookUp(ODD_ID);
     monetate.once((request) => request.method === 'POST', { status: 429 });
-    const reply = await ask('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'write_rate_limited' } });
     expect(monetate.posts()).toHaveLength(1);
   });
@@ -280,7 +280,7 @@ describe('a 401 to a schema read or a save', () => {
 
     monetate.once((request) => request.method === 'POST', { status: 401 });
     monetate.once(isAuth, { ...fresh, text: fresh.text.replace('token-2', 'token-3') });
-    await data('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    await data('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(monetate.posts().map((request) => request.authorization)).toEqual(['Token token-2', 'Token token-3']);
     expect((await editLogItem.getValue()).map((entry) => entry.result)).toEqual(['saved']);
   });
@@ -290,7 +290,7 @@ describe('a 403 to a save', () => {
   it('from a Read-Only API User (the same token still reads) says read-only and keeps the token', async () => {
     const view = await lookUp(ODD_ID);
     monetate.once((request) => request.method === 'POST', { status: 403 });
-    const reply = await ask('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'read_only_user' } });
     expect((await tokensItem.getValue())[PROFILE_ID]?.token).toBe('token-1');
     // The probe was one schema read with the same token.
@@ -301,7 +301,7 @@ describe('a 403 to a save', () => {
     const view = await lookUp(ODD_ID);
     monetate.once((request) => request.method === 'POST', { status: 403 });
     monetate.once((request) => request.method === 'GET' && request.path.includes('/schema/'), { status: 403 });
-    const reply = await ask('record.save', { schema: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
+    const reply = await ask('record.save', { dataset: DATASET, mode: 'edit', base: { id: ODD_ID, readAt: view.fetchedAt, row: 0 }, changes: { email: 'x@example.com' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'revoked' } });
     expect((await tokensItem.getValue())[PROFILE_ID]).toBeUndefined();
   });

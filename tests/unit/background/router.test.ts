@@ -37,7 +37,7 @@ describe('the background router', () => {
 
   it('refuses unknown requests and payloads of the wrong shape', async () => {
     expect(await ask('vault.dump', {})).toMatchObject({ ok: false, error: { code: 'bad_message' } });
-    expect(await ask('lookup.record', { schema: 7 })).toMatchObject({ ok: false, error: { code: 'bad_message' } });
+    expect(await ask('lookup.record', { dataset: 7 })).toMatchObject({ ok: false, error: { code: 'bad_message' } });
     expect(await route('hello', EXTENSION_PAGE as never)).toMatchObject({ ok: false, error: { code: 'bad_message' } });
   });
 
@@ -48,7 +48,7 @@ describe('the background router', () => {
         'key.info': { profileId: 'p' },
         'vault.unlock': { profileId: 'p', passphrase: 'x' },
         'state.get': {},
-        'curl.build': { schema: 's', id: 'i' },
+        'curl.build': { dataset: 's', id: 'i' },
         'profiles.save': { input: validProfile },
         'settings.save': {},
       };

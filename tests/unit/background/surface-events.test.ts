@@ -13,7 +13,7 @@ function fakePort() {
   return { port: port as never, posted, hello: (callerId: string) => listeners.forEach((listener) => listener({ hello: callerId })) };
 }
 
-const entry = (id: string, position: number, callers: string[]) => ({ schema: 'customers', id, position, etaMs: position * 1000, reason: 'spacing' as const, callers });
+const entry = (id: string, position: number, callers: string[]) => ({ dataset: 'customers', id, position, etaMs: position * 1000, reason: 'spacing' as const, callers });
 
 describe('queue events', () => {
   it('carry only the surface’s own look-ups plus a count of the others, never other surfaces’ record IDs', () => {
@@ -31,7 +31,7 @@ describe('queue events', () => {
     registry.broadcastQueue([entry('SECRET-POPUP-1', 1, ['popup']), entry('TAB-A-1', 2, ['tab-a']), entry('SHARED-2', 3, ['popup', 'tab-b'])]);
 
     expect(tabA.posted).toEqual([
-      { type: 'queue', waiting: [{ schema: 'customers', id: 'TAB-A-1', position: 2, etaMs: 2000, reason: 'spacing', mine: true }], others: 2 },
+      { type: 'queue', waiting: [{ dataset: 'customers', id: 'TAB-A-1', position: 2, etaMs: 2000, reason: 'spacing', mine: true }], others: 2 },
     ]);
     expect(JSON.stringify(tabA.posted)).not.toMatch(/SECRET-POPUP-1|SHARED-2|popup|tab-b/);
     expect(tabB.posted).toEqual([{ type: 'queue', waiting: [expect.objectContaining({ id: 'SHARED-2', mine: true })], others: 2 }]);

@@ -6,7 +6,7 @@ const entry: EditLogEntry = {
   at: Date.UTC(2026, 10, 27, 9, 30),
   profileId: 'p1',
   profileName: 'Acme, production',
-  schema: 'customer_attributes',
+  dataset: 'customer_attributes',
   recordId: 'C-1',
   kind: 'update',
   changes: [

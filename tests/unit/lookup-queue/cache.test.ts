@@ -62,7 +62,7 @@ describe('look-up queue: coalescing and cache', () => {
   it('caches "no such record" as an answer with record null', async () => {
     const { queue, sends } = harness({
       answer: async (req) => {
-        throw new MonetateError('not_found', `record "${req.id}" in dataset ${req.schema}`, { status: 404 });
+        throw new MonetateError('not_found', `record "${req.id}" in dataset ${req.dataset}`, { status: 404 });
       },
     });
     const first = track(queue.enqueue(request('GHOST'), { callerId: 'x' }).promise);

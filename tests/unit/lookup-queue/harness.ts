@@ -4,8 +4,8 @@ import type { LookupQueueDeps, LookupQueueOptions, LookupRequest, LookupResult }
 
 export const START = Date.parse('2026-03-01T12:00:00Z');
 
-export function request(id: string, profileId = 'p1', schema = 'customers'): LookupRequest {
-  return { profileId, schema, id };
+export function request(id: string, profileId = 'p1', dataset = 'customers'): LookupRequest {
+  return { profileId, dataset, id };
 }
 
 export function found(id: string): LookupResult {

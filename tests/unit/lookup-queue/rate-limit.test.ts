@@ -59,7 +59,7 @@ describe('look-up queue: 429', () => {
     const queue = createLookupQueue({
       loadNextAllowedAt: async () => 0,
       saveNextAllowedAt: async () => undefined,
-      send: (req, signal) => client.lookupRecord({ baseUrl: 'https://api.monetate.net', retailer: 'acme' }, 'tok', req.schema, req.id, { signal }),
+      send: (req, signal) => client.lookupRecord({ baseUrl: 'https://api.monetate.net', retailer: 'acme' }, 'tok', req.dataset, req.id, { signal }),
     });
     const outcome = track(queue.enqueue(request('A'), { callerId: 'x' }).promise);
     await vi.advanceTimersByTimeAsync(2999);
@@ -159,7 +159,7 @@ describe('look-up queue: a Retry-After far in the future', () => {
     const a = track(queue.enqueue(request('A'), { callerId: 'popup' }).promise);
     await vi.advanceTimersByTimeAsync(0);
     const b = track(queue.enqueue(request('B'), { callerId: 'popup' }).promise);
-    queue.cancelCaller('popup', { schema: 'customers', id: 'A' });
+    queue.cancelCaller('popup', { dataset: 'customers', id: 'A' });
     await vi.advanceTimersByTimeAsync(0);
     expect(a.error).toMatchObject({ code: 'cancelled' });
     expect(b.settled).toBe(false);

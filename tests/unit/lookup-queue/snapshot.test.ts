@@ -4,7 +4,7 @@ import { queueSnapshot, type PendingLookup } from '@/utils/lookup-queue';
 const T = 5_000_000;
 
 function pending(id: string, callers: string[], retries = 0): PendingLookup {
-  return { key: id, request: { profileId: 'p1', schema: 'customers', id }, state: 'waiting', retries, reauthorized: false, callers: () => callers };
+  return { key: id, request: { profileId: 'p1', dataset: 'customers', id }, state: 'waiting', retries, reauthorized: false, callers: () => callers };
 }
 
 describe('queue snapshot', () => {

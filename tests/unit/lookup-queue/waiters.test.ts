@@ -69,7 +69,7 @@ describe('waiters and coalescing', () => {
     const one = join('C-1', 'popup');
     const two = join('C-2', 'popup');
     const other = join('C-2', 'sidepanel');
-    expect(waiters.cancelCaller('popup', { schema: 'customers', id: 'C-2' })).toBe(true);
+    expect(waiters.cancelCaller('popup', { dataset: 'customers', id: 'C-2' })).toBe(true);
     await vi.advanceTimersByTimeAsync(0);
     expect(two.state.error?.code).toBe('cancelled');
     expect(one.state.settled).toBe(false);

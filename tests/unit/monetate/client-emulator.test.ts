@@ -37,9 +37,9 @@ function setUp(recordShape: RecordShape) {
   });
 }
 
-async function lookup(schema: string, id: string) {
+async function lookup(dataset: string, id: string) {
   now += 1000;
-  return client.lookupRecord(target, token, schema, id);
+  return client.lookupRecord(target, token, dataset, id);
 }
 
 async function adminText(dataset: string, id: string): Promise<string> {

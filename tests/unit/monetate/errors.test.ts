@@ -6,14 +6,14 @@ const withErrors = (errors: unknown[], code = 400) => parseEnvelope({ meta: { co
 
 describe('errorFromResponse', () => {
   it('names the dataset and record ID on 404', () => {
-    const error = errorFromResponse(404, withErrors([{ message: 'Not found.' }], 404), { schema: 'customer_attributes', id: 'C-1' });
+    const error = errorFromResponse(404, withErrors([{ message: 'Not found.' }], 404), { dataset: 'customer_attributes', id: 'C-1' });
     expect(error.code).toBe('not_found');
     expect(error.detail).toBe('record "C-1" in dataset customer_attributes');
     expect(error.status).toBe(404);
   });
 
   it('names only the dataset on a 404 for a schema', () => {
-    expect(errorFromResponse(404, undefined, { schema: 'customers' }).detail).toBe('dataset customers');
+    expect(errorFromResponse(404, undefined, { dataset: 'customers' }).detail).toBe('dataset customers');
   });
 
   it('falls back to the server message on a 404 without context', () => {

@@ -85,7 +85,7 @@ describe('the messages over the overlay’s port', () => {
       { type: 'size', height: Number.NaN },
       { type: 'size', height: '100' },
       { type: 'close', also: 'lookup' },
-      { type: 'lookup.record', schema: 's', id: 'i' },
+      { type: 'lookup.record', dataset: 's', id: 'i' },
       Object.assign(Object.create({ inherited: true }) as object, { type: 'close' }),
     ]) {
       expect(parseFromFrame(bad), JSON.stringify(bad)).toBeNull();

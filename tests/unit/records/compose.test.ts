@@ -30,7 +30,7 @@ const stored: RecordValues = {
 
 const read = (overrides: Partial<RecordRead> = {}): RecordRead => ({
   profileId: 'p',
-  schema: schema.name,
+  dataset: schema.name,
   id: 'C-ODD-0001',
   readAt: 1000,
   rows: [stored],

@@ -4,7 +4,7 @@ import { createReadStore } from '@/utils/records/read-store';
 
 const read = (id: string, readAt: number, profileId = 'p'): RecordRead => ({
   profileId,
-  schema: 'customers',
+  dataset: 'customers',
   id,
   readAt,
   rows: [{ customer_id: id, score: { $exactNumber: '12345678901234567890' } }],

@@ -40,13 +40,13 @@ const profile = (id: string): Profile => ({
   createdAt: 1,
 });
 const perProfile = <V>(value: (id: string) => V) => Object.fromEntries(IDS.map((id) => [id, value(id)]));
-const read = (profileId: string): RecordRead => ({ profileId, schema: 'customers', id: 'C-1', readAt: 1, rows: [], schemaFields: null });
+const read = (profileId: string): RecordRead => ({ profileId, dataset: 'customers', id: 'C-1', readAt: 1, rows: [], schemaFields: null });
 const logLine = (profileId: string): EditLogEntry => ({
   id: profileId,
   at: 1,
   profileId,
   profileName: profileId,
-  schema: 'customers',
+  dataset: 'customers',
   recordId: 'C-1',
   kind: 'update',
   changes: [],
@@ -63,7 +63,7 @@ async function seedEverything() {
   await activeProfileIdItem.setValue('p1');
   await vaultsItem.setValue(perProfile(() => ({ ...vault, publicKey: { fingerprint: 'f', modulusBits: 2048 } })));
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, autoLockMinutes: 5 });
-  await lookupHistoryItem.setValue(perProfile(() => [{ schema: 'customers', id: 'C-1', at: 1, outcome: 'found' as const }]));
+  await lookupHistoryItem.setValue(perProfile(() => [{ dataset: 'customers', id: 'C-1', at: 1, outcome: 'found' as const }]));
   await editLogItem.setValue(IDS.map(logLine));
   await unlockedKeysItem.setValue(perProfile(() => 'a2V5'));
   await tokensItem.setValue(perProfile(() => ({ token: 't', expiresAt: Date.now() + 60_000, issuedAt: Date.now() })));
@@ -71,7 +71,7 @@ async function seedEverything() {
   await lastJwtItem.setValue({ header: {}, claims: {}, signedAt: 1, alg: 'RS256' });
   await recordReadsItem.setValue(IDS.map(read));
   await knownDatasetsItem.setValue(perProfile(() => ['customers']));
-  await pendingShowItem.setValue({ schema: 'customers', id: 'C-1', at: 1 });
+  await pendingShowItem.setValue({ dataset: 'customers', id: 'C-1', at: 1 });
   await unlockFailuresItem.setValue(perProfile(() => ({ failures: 1, nextAllowedAt: 0 }) as never));
 }
 

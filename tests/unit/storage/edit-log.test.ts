@@ -5,7 +5,7 @@ import { classifyWriteResult, withEditLog } from '@/utils/storage/edit-log';
 import { editLogItem } from '@/utils/storage/items';
 
 const profile = { id: 'p1', name: 'Acme' };
-const write = { schema: 'customers', recordId: 'C-1', kind: 'update' as const, changes: [{ field: 'email', before: 'a', after: 'b' }] };
+const write = { dataset: 'customers', recordId: 'C-1', kind: 'update' as const, changes: [{ field: 'email', before: 'a', after: 'b' }] };
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -10,7 +10,7 @@ const entry = (id: string): EditLogEntry => ({
   at: 1,
   profileId: 'p1',
   profileName: 'Acme',
-  schema: 'customers',
+  dataset: 'customers',
   recordId: id,
   kind: 'update',
   changes: [],
