@@ -1,3 +1,5 @@
+import { MAX_FIELDS } from '@/utils/schema/data-types';
+
 /** Input our own checks refuse before anything is sent: a write refused so changed nothing. */
 export const INPUT_REFUSALS = [
   'invalid_input',
@@ -9,6 +11,7 @@ export const INPUT_REFUSALS = [
   'token_ttl_invalid',
   'field_value_invalid',
   'no_changes',
+  'schema_field_limit',
 ] as const;
 
 /**
@@ -174,6 +177,8 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   token_ttl_invalid: (d) => d ?? 'Choose a token lifetime within the allowed range.',
   field_value_invalid: (d) => d ?? 'Some values do not fit their fields. Correct the marked fields and save again.',
   no_changes: () => 'There are no changes to save.',
+  schema_field_limit: (d) =>
+    `${d ? `Dataset ${d}` : 'This dataset'} already has ${MAX_FIELDS} fields, the most Monetate allows, and Monetate cannot remove a field. Nothing was added; put new attributes in another dataset.`,
   not_found: (d) => `Not found${d ? `: ${d}` : ''}. Check the dataset and the record ID.`,
   unauthorized: (d) =>
     `Monetate did not accept this API username and key${d ? ` (${d})` : ''}. Check the username, and that the public key shown in the options page is registered and active in Monetate.`,

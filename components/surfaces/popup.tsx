@@ -33,7 +33,7 @@ export function Popup() {
 
   const profile = app?.profiles.find((candidate) => candidate.id === app.activeProfileId);
   const ready = Boolean(profile?.unlocked);
-  const { datasets, error: datasetsError } = useDatasets(ready, `${profile?.id}:${ready}`);
+  const { datasets, retry: retryDatasets } = useDatasets(ready, `${profile?.id}:${ready}`);
 
   const openPanel = (show?: { dataset: string; id: string }) => {
     void openSidePanel({ windowId }).catch(() => undefined);
@@ -78,9 +78,9 @@ export function Popup() {
           {ready && (
             <section aria-labelledby="lookup-heading" className="mdi-stack">
               <h2 id="lookup-heading">Quick look-up</h2>
-              <ErrorMessage error={datasetsError} />
               <QuickLookupForm
                 datasets={datasets}
+                onRetryDatasets={retryDatasets}
                 initialDataset={profile.defaultDataset || undefined}
                 busy={lookup.status === 'waiting'}
                 autoFocusId

@@ -180,7 +180,7 @@ export function RecordWorkspace({
 
   return (
     <section className="mdi-stack" aria-label="Record">
-      {cannotUse && <MissingIdentifierName schema={schema} readOnly={readOnly} onSchemaChanged={onSchemaChanged} />}
+      {cannotUse && <MissingIdentifierName schema={schema} readOnly={readOnly} needsReview={confirmWrites} onSchemaChanged={onSchemaChanged} />}
       <div className="mdi-row">
         {!readOnly && single && mode.kind === 'view' && (
           <button type="button" onClick={() => startEditing(0)}>
@@ -264,7 +264,7 @@ function RowsSection({ schema, view, rowAction }: { schema: DatasetSchema; view:
   );
 }
 
-function MissingIdentifierName({ schema, readOnly, onSchemaChanged }: { schema: DatasetSchema; readOnly: boolean; onSchemaChanged?(next: DatasetSchema): void }) {
+function MissingIdentifierName({ schema, readOnly, needsReview, onSchemaChanged }: { schema: DatasetSchema; readOnly: boolean; needsReview: boolean; onSchemaChanged?(next: DatasetSchema): void }) {
   const [open, setOpen] = useState(false);
   const canSet = !readOnly && onSchemaChanged !== undefined;
   return (
@@ -280,7 +280,7 @@ function MissingIdentifierName({ schema, readOnly, onSchemaChanged }: { schema: 
           </button>
         </div>
       )}
-      {canSet && open && <IdentifierNameForm schema={schema} onChanged={onSchemaChanged} />}
+      {canSet && open && <IdentifierNameForm schema={schema} needsReview={needsReview} onChanged={onSchemaChanged} />}
     </div>
   );
 }

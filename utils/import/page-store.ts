@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { describeError, toErrorInfo } from '@/utils/errors';
 import type { RequestPayload, RequestType, Response } from '@/utils/messages/protocol';
-import { isProductionBaseUrl } from '@/utils/profiles/profile';
+import { writesNeedReview } from '@/utils/profiles/profile';
 import { describeSchema, type DataType, type DatasetSchema } from '@/utils/schema';
 import { isExactNumber } from '@/utils/monetate/exact-json';
 import type { ImportRow } from '@/utils/import/check';
@@ -214,7 +214,7 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
         try {
           const state = await deps.send('state.get', {});
           const active = state.profiles.find((p) => p.id === state.activeProfileId);
-          set({ profile: active ? { readOnly: active.readOnly, needsReview: active.confirmWrites || isProductionBaseUrl(active.baseUrl) } : null });
+          set({ profile: active ? { readOnly: active.readOnly, needsReview: writesNeedReview(active) } : null });
           const [datasets, job] = await Promise.all([deps.send('schema.list', {}), deps.send('import.current', {})]);
           set({ datasets });
           if (job && job.status !== 'done' && job.status !== 'cancelled') {

@@ -86,7 +86,7 @@ export interface OverlayStatus {
   defaultDataset: string | null;
   launcherPosition: Settings['launcherPosition'];
   hiddenHere: boolean;
-  /** The active profile's write settings, so the overlay's record form behaves as the side panel's. */
+  /** The active profile's write settings, so the overlay's record form behaves as the side panel's; `confirmWrites` is `writesNeedReview` (Confirm every write, or a production profile). */
   readOnly: boolean;
   confirmWrites: boolean;
 }
@@ -127,6 +127,9 @@ export interface ResponseMap extends ImportResponseMap {
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];
+
+/** The typed protocol as a function (`sendRequest`, or a fake in tests), injected into stores. */
+export type Send = <T extends RequestType>(type: T, payload: RequestPayload<T>) => Promise<Response<T>>;
 
 export interface RequestMessage<T extends RequestType = RequestType> {
   channel: 'mdi';

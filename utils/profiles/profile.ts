@@ -21,6 +21,16 @@ export function isProductionBaseUrl(baseUrl: string): boolean {
   }
 }
 
+/**
+ * Whether a write (a record save, a schema change) is reviewed and confirmed before it is sent:
+ * always for a profile on Monetate itself, and whenever "Confirm every write" is on. The one
+ * rule every surface and write applies.
+ * @example writesNeedReview({ baseUrl: 'https://api.monetate.net', confirmWrites: false }) // true
+ */
+export function writesNeedReview(profile: { baseUrl: string; confirmWrites: boolean }): boolean {
+  return profile.confirmWrites || isProductionBaseUrl(profile.baseUrl);
+}
+
 // The shape only; what a base URL may be is `checkApiBaseUrl`, applied by `validateProfileInput`.
 const baseUrlSchema = z.string().trim();
 

@@ -52,3 +52,22 @@ export function validateNamedIdentifier(value: string): Validation<string> {
   if (!/^\w+$/.test(value)) return { ok: false, message: 'Use only letters, digits and underscores (no spaces, dashes or dots).' };
   return { ok: true, value };
 }
+
+/**
+ * The review a person confirms before an attribute is added: what is written, that it is
+ * permanent, and how many of the 40 fields the dataset will use.
+ * @example reviewNewAttribute(schema, 'tier', 'STRING') // 'Adds field tier (STRING) to customers. This cannot be undone in Monetate. 28 of 40 fields used.'
+ */
+export function reviewNewAttribute(schema: DatasetSchema, field: string, dataType: string): string {
+  const after = Object.keys(schema.fields).length + 1;
+  return `Adds field ${field} (${dataType}) to ${schema.name}. This cannot be undone in Monetate. ${after} of ${MAX_FIELDS} fields used.`;
+}
+
+/**
+ * The review a person confirms before the Identifier Name is set.
+ * @example reviewIdentifierName({ name: 'customers', fields: {} }, 'customer_id') // 'Sets the Identifier Name of customers to customer_id (not set now).…'
+ */
+export function reviewIdentifierName(schema: DatasetSchema, value: string): string {
+  const now = schema.named_identifier ? `now ${schema.named_identifier}` : 'not set now';
+  return `Sets the Identifier Name of ${schema.name} to ${value} (${now}). Monetate uses it to match this dataset to customers.`;
+}

@@ -19,6 +19,8 @@ export const addAttributes: Handler<'schema.addAttributes'> = async ({ dataset: 
   let working = current;
   for (const [fieldName, spec] of Object.entries(fields)) {
     const problems = validateNewAttribute({ name: fieldName, dataType: spec.data_type }, working);
+    // Monetate never removes a field: the 40th is the last, whatever the form let through.
+    if (problems.form) throw new AppError('schema_field_limit', name);
     const first = Object.values(problems).find(Boolean);
     if (first) throw new AppError('attribute_invalid', first, { fields: [{ field: fieldName, message: first }] });
     working = { ...working, fields: { ...working.fields, [fieldName]: { data_type: spec.data_type } } };
