@@ -81,8 +81,8 @@ export function SchemaTools({
       <p className="mdi-hint">
         {described.fields.length} of {MAX_FIELDS} fields · Identifier Name: {schema.named_identifier || 'not set'}
       </p>
-      {!readOnly && <AddAttributeForm key={schema.name} schema={schema} needsReview={needsReview} onChanged={onChanged} />}
-      {!readOnly && <IdentifierNameForm key={schema.name} schema={schema} needsReview={needsReview} onChanged={onChanged} />}
+      {!readOnly && <AddAttributeForm key={`add:${schema.name}`} schema={schema} needsReview={needsReview} onChanged={onChanged} />}
+      {!readOnly && <IdentifierNameForm key={`identifier:${schema.name}`} schema={schema} needsReview={needsReview} onChanged={onChanged} />}
       {!readOnly && <ImportLink />}
       <UploadHistory dataset={schema.name} />
     </section>
