@@ -13,7 +13,7 @@ import { RecordWorkspace } from '@/components/workspace/record-workspace';
 import { useDatasetSchema } from '@/components/workspace/use-dataset-schema';
 import { SchemaLoadStatus, SchemaTools } from '@/components/workspace/schema-tools';
 import { SchemaStoreProvider } from '@/components/workspace/schema-store-context';
-import { writesNeedReview } from '@/utils/profiles/profile';
+import { writesNeedReview } from '@/utils/profiles/write-review';
 import { HistoryList } from '@/components/workspace/history-list';
 import { EditLogView } from '@/components/workspace/edit-log-view';
 

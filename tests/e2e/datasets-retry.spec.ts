@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_DATASET } from '@/emulator/demo-data.ts';
 import { expect, setUpUnlockedProfile, test, type Emulator } from '@/tests/e2e/fixtures';
+import { OVERLAY_HOST, overlayDriver } from '@/tests/e2e/overlay-driver';
 
 const LIST_PATH = '/api/data/v1/demo/production/schema/';
 
@@ -37,3 +38,21 @@ for (const surface of ['sidepanel', 'popup'] as const) {
     expect(lists.length).toBeGreaterThanOrEqual(2);
   });
 }
+
+test('the overlay panel says the dataset list could not be loaded, and Retry loads it', async ({ context, openExtensionPage, emulator }) => {
+  await setUp(openExtensionPage, emulator);
+  const page = await context.newPage();
+  await page.goto(`${emulator.url}/platform/control/a-demo/p/demo.example/datasets/${DEMO_DATASET}`);
+  await page.locator(OVERLAY_HOST).waitFor({ state: 'attached' });
+  const overlay = await overlayDriver(page);
+  await dropNextSchemaRequest(emulator);
+
+  await overlay.click('button', 'Monetate Data Inspector');
+  await overlay.waitForText(/The datasets could not be loaded\. Monetate could not be reached/);
+  expect(await overlay.panelText()).not.toMatch(/Loading datasets…/);
+
+  await overlay.click('button', 'Retry');
+  await overlay.find('combobox', 'Dataset');
+  expect(await overlay.value('combobox', 'Dataset')).toBe(DEMO_DATASET);
+  expect(await overlay.panelText()).not.toMatch(/could not be loaded/);
+});

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { describeError, toErrorInfo } from '@/utils/errors';
 import type { RequestPayload, RequestType, Response } from '@/utils/messages/protocol';
-import { writesNeedReview } from '@/utils/profiles/profile';
+import { writesNeedReview } from '@/utils/profiles/write-review';
 import { describeSchema, type DataType, type DatasetSchema } from '@/utils/schema';
 import { isExactNumber } from '@/utils/monetate/exact-json';
 import type { ImportRow } from '@/utils/import/check';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writesNeedReview } from '@/utils/profiles/profile';
+import { writesNeedReview } from '@/utils/profiles/write-review';
 
 describe('writesNeedReview', () => {
   it('asks for a review on every profile that talks to Monetate itself, whatever the setting', () => {
