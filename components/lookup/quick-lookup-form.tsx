@@ -89,7 +89,8 @@ export function QuickLookupForm({
           Look up
         </button>
       </div>
-      <LoadStatus state={datasetsState} loading="Loading datasets…" failed="The datasets could not be loaded." onRetry={onRetryDatasets} />
+      {/* While loading, the select itself says so; a failure needs the reason and a Retry. */}
+      {datasetsState.status === 'failed' && <LoadStatus state={datasetsState} loading="" failed="The datasets could not be loaded." onRetry={onRetryDatasets} />}
       {error && (
         <p className="mdi-error" id={`${recordId}-error`} role="alert">
           {error}

@@ -7,12 +7,12 @@ import { isDataType as emulatorAccepts, MAX_FIELDS as EMULATOR_MAX_FIELDS } from
 describe('one list of data types', () => {
   it('lets a new attribute have exactly the types the background and the emulator accept', () => {
     for (const type of DATA_TYPES) {
-      expect(requestSchemas['schema.addAttributes'].safeParse({ schema: 'customers', fields: { x: { data_type: type } } }).success).toBe(true);
+      expect(requestSchemas['schema.addAttributes'].safeParse({ dataset: 'customers', fields: { x: { data_type: type } } }).success).toBe(true);
       expect(emulatorAccepts(type)).toBe(true);
     }
     for (const type of ['GOOGLE_PRODUCT_CATEGORY', 'GEO_POINT', 'string']) {
       expect(isDataType(type)).toBe(false);
-      expect(requestSchemas['schema.addAttributes'].safeParse({ schema: 'customers', fields: { x: { data_type: type } } }).success).toBe(false);
+      expect(requestSchemas['schema.addAttributes'].safeParse({ dataset: 'customers', fields: { x: { data_type: type } } }).success).toBe(false);
       expect(emulatorAccepts(type)).toBe(false);
     }
     expect(EMULATOR_MAX_FIELDS).toBe(MAX_FIELDS);
