@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Playwright fixtures call their callback `use`, which is not React's hook.
-    files: ['tests/e2e/**/*.ts', 'tests/bench/**/*.ts'],
+    files: ['tests/e2e/**/*.ts', 'tests/e2e-firefox/**/*.ts', 'tests/bench/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   // One import style everywhere: @/… from the repository root, so a file reads the same wherever

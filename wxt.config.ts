@@ -1,16 +1,22 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { recolourLocalIcons } from './scripts/flavour-icons';
+import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION, GECKO_ID, LOCAL_MODE, README_PAGE } from './utils/build-info';
 import { LOOPBACK_HOSTNAMES, MATCH_PATTERNS, MONETATE_PLATFORM_ORIGIN } from './utils/hosts';
 
 /**
- * Three flavours come out of one source tree:
- * - `production` (chrome-mv3, firefox-mv2/3): talks only to https://api.monetate.net and runs
+ * Two flavours come out of one source tree, each for Chrome and Firefox (both Manifest V3):
+ * - `production` (chrome-mv3, firefox-mv3): talks only to https://api.monetate.net and runs
  *   its overlay only on https://marketer.monetate.net.
  * - `emulator` mode, written to chrome-mv3-local (Vite forbids a mode named "local"): the same extension, also allowed on http://127.0.0.1 and
  *   http://localhost so it can use the emulator, with its overlay on the emulator's /platform/ pages only. Nothing localhost ever
  *   reaches a production build.
  * Every host comes from utils/hosts.ts, which the run-time checks use too.
  */
-const LOCAL_MODE = 'emulator';
+
+/** Icon sizes the stores and browsers ask for (toolbar 16/32, extensions page 48, store 128). */
+const ICON_SIZES = [128, 48, 32, 16];
+const iconPaths = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
 /**
  * Extension pages (and the service worker) load only their own scripts, embed no plugins, connect
@@ -41,26 +47,49 @@ export default defineConfig({
   // Every file imports what it uses: no auto-imported globals (useState, storage, fakeBrowser…)
   // that would let a utils/ file use React unseen by tsc and the layering lint.
   imports: false,
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ mode, browser, manifestVersion }) => {
+  // Firefox too gets Manifest V3: one manifest shape for both stores, and web-accessible
+  // resources scoped to the pages that may frame them (MV2 would expose the overlay panel to
+  // every site). `-b firefox` alone builds it; the scripts also pass --mv3 to say so.
+  manifestVersion: 3,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // One drawn source; the module renders every size. Its own indicator only marks `wxt dev`
+  // builds, so the local flavour is recoloured below (build:done).
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES, developmentIndicator: 'overlay' },
+  // The Firefox sources zip is what AMO reviewers rebuild the package from (README, "Publishing"):
+  // the extension's source, lockfile and build configuration, without tests, the emulator,
+  // dev-only scripts or anything git ignores (dotfiles are left out by WXT already).
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'emulator/**',
+      'scripts/!(flavour-icons).ts',
+      'test-results*/**',
+      'playwright-report/**',
+      '.output-*/**',
+      '.tmp-*/**',
+      'eslint.config.js',
+      'vitest.config.ts',
+      'playwright*.config.ts',
+      '*.log',
+    ],
+  },
+  manifest: ({ mode, browser }) => {
     const local = mode === LOCAL_MODE;
+    const firefox = browser === 'firefox';
     return {
       name: 'Monetate Data Inspector',
       description:
         'Sign Monetate API tokens, look up, edit and create customer records, and evolve dataset schemas.',
-      permissions: ['storage', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+      permissions: ['storage', 'contextMenus', 'alarms', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: [MATCH_PATTERNS.monetateApi, ...(local ? MATCH_PATTERNS.loopback : [])],
-      // Any other API host is asked for by name when a profile names it (options page); MV2 has
-      // no separate key for optional hosts.
-      ...(manifestVersion === 2
-        ? { optional_permissions: [MATCH_PATTERNS.otherApiHosts] }
-        : { optional_host_permissions: [MATCH_PATTERNS.otherApiHosts] }),
+      // Any other API host is asked for by name when a profile names it (options page).
+      optional_host_permissions: [MATCH_PATTERNS.otherApiHosts],
       content_security_policy: { extension_pages: extensionPagesCsp(local) },
       // No web page and no other extension may message us.
-      externally_connectable: browser === 'firefox' ? undefined : { ids: [], matches: [] },
+      // (Firefox has no externally_connectable: no page or other extension can reach us there.)
+      externally_connectable: firefox ? undefined : { ids: [], matches: [] },
       commands: {
-        // MV2 (Firefox) names the toolbar button's command differently.
-        [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        _execute_action: {
           suggested_key: { default: 'Alt+Shift+M' },
           description: 'Open quick look-up',
         },
@@ -68,13 +97,29 @@ export default defineConfig({
       // The overlay's panel iframe may be embedded by Monetate platform pages only. With
       // use_dynamic_url, Chrome serves it only at a per-session address that the content script
       // gets from runtime.getURL: a page cannot probe for it, or frame it itself, by its fixed URL.
-      // (MV2 has neither matches nor dynamic URLs; Firefox's extension addresses are random per install.)
-      web_accessible_resources:
-        manifestVersion === 2
-          ? [OVERLAY_FRAME_PAGE]
-          : [{ resources: [OVERLAY_FRAME_PAGE], matches: [MATCH_PATTERNS.monetatePlatform, ...(local ? MATCH_PATTERNS.loopback : [])], use_dynamic_url: true }],
-      browser_specific_settings:
-        browser === 'firefox' ? { gecko: { id: 'data-inspector@monetate-tools.invalid' } } : undefined,
+      // Firefox has no use_dynamic_url: its extension addresses are random per install already.
+      web_accessible_resources: [
+        {
+          resources: [OVERLAY_FRAME_PAGE],
+          matches: [MATCH_PATTERNS.monetatePlatform, ...(local ? MATCH_PATTERNS.loopback : [])],
+          ...(firefox ? {} : { use_dynamic_url: true }),
+        },
+      ],
+      browser_specific_settings: firefox
+        ? {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: FIREFOX_MIN_VERSION,
+              // Firefox's consent taxonomy counts whatever leaves the browser, whoever receives
+              // it. We send to the user's own Monetate account only (nothing to us or anyone
+              // else): tokens signed with the user's key (authentication information) and the
+              // customer records the user looks up and edits (identifying information).
+              data_collection_permissions: { required: ['authenticationInfo', 'personallyIdentifyingInfo'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+          }
+        : undefined,
     };
   },
   hooks: {
@@ -93,10 +138,23 @@ export default defineConfig({
     // Content scripts declare the production match; the local flavour adds the emulator's
     // platform pages (only those: not its API, its API Keys page or any other loopback page).
     'build:manifestGenerated': (wxt, manifest) => {
+      // auto-icons sets `icons` only; the toolbar button and Firefox's sidebar show the same.
+      manifest.action = { ...manifest.action, default_icon: iconPaths };
+      if (manifest.sidebar_action) manifest.sidebar_action.default_icon = iconPaths;
       if (wxt.config.mode !== LOCAL_MODE) return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...new Set([...(script.matches ?? []), ...MATCH_PATTERNS.emulatorPlatform])];
       }
+    },
+    // The options page's About section links to the README; inside the package it works
+    // offline and always matches the version installed.
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: path.resolve(wxt.config.root, 'README.md'), relativeDest: README_PAGE });
+    },
+    // Runs after auto-icons wrote the icons (config hooks come after modules' hooks): the local
+    // flavour gets an orange icon, so nobody mistakes it for the production one.
+    'build:done': async (wxt) => {
+      if (wxt.config.mode === LOCAL_MODE) await recolourLocalIcons(wxt.config.outDir, ICON_SIZES);
     },
   },
 });

@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'background_unavailable',
   // Browser
   'clipboard_denied',
+  'host_access_withheld',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -207,6 +208,8 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
     `The extension's background did not answer${d ? ` (${d})` : ''}. Try again; if it keeps happening, reload the extension.`,
   clipboard_denied: () =>
     'The browser did not allow access to the clipboard. Click into the page and try again, or select the text and copy it by hand.',
+  host_access_withheld: (d) =>
+    `The browser has not given the extension access to ${d ?? 'this API host'}, so nothing was sent. Open the options page and choose Grant access, or allow the site in the browser's settings for this extension.`,
 };
 
 /**

@@ -11,6 +11,8 @@ import { KeyManager } from '@/components/keys/key-manager';
 import { VaultTools, ImportBackup } from '@/components/vault/vault-tools';
 import { SettingsForm } from '@/components/settings/settings-form';
 import { ImportLink } from '@/components/import/import-link';
+import { HostAccessNotice } from '@/components/profiles/host-access-notice';
+import { AboutSection } from '@/components/surfaces/about-section';
 
 /** The options page: profiles, their keys and vaults, and settings. */
 export function Options() {
@@ -113,6 +115,7 @@ export function Options() {
             selected && (
               <>
                 {selected.problem && <ProfileProblemNotice problem={selected.problem} />}
+                <HostAccessNotice baseUrl={selected.baseUrl} />
                 <RecordBoundary title="This profile could not be shown" raw={selected} resetKey={selected}>
                   <ProfileForm profile={selected} defaultBaseUrl={defaultBaseUrl} localBuild={app.localBuild} onSaved={() => undefined} />
                 </RecordBoundary>
@@ -142,6 +145,7 @@ export function Options() {
           <SettingsForm settings={app.settings} />
         </RecordBoundary>
       </div>
+      <AboutSection localBuild={app.localBuild} />
     </main>
   );
 }

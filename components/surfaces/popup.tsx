@@ -7,6 +7,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { RecordBoundary } from '@/components/ui/record-boundary';
 import { useAppStore } from '@/components/app/store-context';
 import { ProfileSwitcher } from '@/components/profiles/profile-switcher';
+import { HostAccessNotice } from '@/components/profiles/host-access-notice';
 import { TokenPanel } from '@/components/tokens/token-panel';
 import { UnlockForm } from '@/components/vault/unlock-form';
 import { QuickLookupForm } from '@/components/lookup/quick-lookup-form';
@@ -62,6 +63,7 @@ export function Popup() {
       ) : (
         <>
           <ProfileSwitcher app={app} />
+          <HostAccessNotice baseUrl={profile.baseUrl} />
           {!profile.hasKey ? (
             <section className="mdi-stack">
               <p>This profile has no key yet. Generate a key pair or import a private key in the options page.</p>

@@ -1,21 +1,9 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { startEmulator, type StartedEmulator } from '@/emulator/server.ts';
+import { startTestEmulator, type Emulator, type EmulatorRequest } from '@/tests/support/test-emulator.ts';
 import { DEMO_API_USER, DEMO_RETAILER } from '@/emulator/demo-data.ts';
 import { launchWithExtension } from '@/tests/support/chromium.ts';
 
-export interface Emulator extends StartedEmulator {
-  admin<T = unknown>(path: string, body?: unknown): Promise<T>;
-  requests(): Promise<EmulatorRequest[]>;
-}
-
-export interface EmulatorRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-  arrivedAt: number;
-  username?: string;
-}
+export type { Emulator, EmulatorRequest };
 
 interface Fixtures {
   emulator: Emulator;
@@ -32,22 +20,9 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
-    const server = await startEmulator({ port: 0 });
-    const admin = async <T,>(path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${server.url}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-    await use({
-      ...server,
-      admin,
-      requests: async () => (await admin<{ requests: EmulatorRequest[] }>('/__admin/requests')).requests,
-    });
-    await server.close();
+    const emulator = await startTestEmulator();
+    await use(emulator);
+    await emulator.close();
   },
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {

@@ -16,6 +16,34 @@ export async function requestHostPermission(origin: string): Promise<boolean> {
 }
 
 /**
+ * Whether the browser lets the extension reach an API origin now. Firefox (MV3) lets people
+ * withhold even the hosts the manifest names, and Chrome's site-access setting can too.
+ * Resolves false when the browser cannot tell.
+ * @example if (!(await hasHostPermission('https://api.monetate.net'))) showGrantButton();
+ */
+export async function hasHostPermission(origin: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [hostPermissionPattern(origin)] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Calls `onChange` whenever the extension gains or loses a permission (in its own pages or in
+ * the browser's settings); returns the function that stops listening.
+ */
+export function onPermissionsChanged(onChange: () => void): () => void {
+  const listener = () => onChange();
+  browser.permissions.onAdded.addListener(listener);
+  browser.permissions.onRemoved.addListener(listener);
+  return () => {
+    browser.permissions.onAdded.removeListener(listener);
+    browser.permissions.onRemoved.removeListener(listener);
+  };
+}
+
+/**
  * The host (and port) of an origin, as people read it.
  * @example hostOf('https://api.example.com:8443') // 'api.example.com:8443'
  */

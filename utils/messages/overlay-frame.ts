@@ -45,7 +45,10 @@ type Plain = Record<string, unknown>;
 /** A plain object with exactly these keys (some optional), or null. */
 function shaped(data: unknown, required: string[], optional: string[] = []): Plain | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  if (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null) return null;
+  // A plain object of any realm: in Firefox a content script's MessagePort delivers data made
+  // in the page's compartment, whose Object.prototype is not the content script's own.
+  const proto: unknown = Object.getPrototypeOf(data);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return null;
   const keys = Object.keys(data);
   if (!required.every((key) => keys.includes(key))) return null;
   if (!keys.every((key) => required.includes(key) || optional.includes(key))) return null;

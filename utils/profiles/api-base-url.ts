@@ -50,9 +50,18 @@ export function checkApiBaseUrl(value: string, options: { localBuild: boolean })
 }
 
 /**
- * The optional host permission that covers one API origin.
+ * The host permission that covers one API origin. The emulator's loopback origins map to the
+ * port-less pattern the local build's manifest declares (it covers every port; Firefox's match
+ * patterns take no port at all).
  * @example hostPermissionPattern('https://api.example.com') // 'https://api.example.com/*'
+ * @example hostPermissionPattern('http://127.0.0.1:8790') // 'http://127.0.0.1/*'
  */
 export function hostPermissionPattern(origin: string): string {
+  try {
+    const url = new URL(origin);
+    if (isLoopbackHttp(url)) return `http://${url.hostname}/*`;
+  } catch {
+    // Not a URL: the pattern below is refused by the browser, which is the right outcome.
+  }
   return `${origin}/*`;
 }

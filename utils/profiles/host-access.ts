@@ -9,9 +9,11 @@ export interface HostAccessDeps {
 
 export interface HostAccess {
   /**
-   * Throws `host_not_permitted` unless a request to `url` may carry a JWT or token: its origin
-   * passes the base-URL rule of this build and, for an https host other than Monetate's, the
-   * user granted the extension that host.
+   * Throws unless a request to `url` may carry a JWT or token: `host_not_permitted` when its
+   * origin fails the base-URL rule of this build or is an https host other than Monetate's
+   * that the user has not granted; `host_access_withheld` when it is Monetate's (or, in the
+   * local build, the emulator's) and the browser has not granted it, as Firefox lets people do
+   * under Manifest V3 (and Chrome's site-access setting too).
    */
   assertMayReach(url: string): Promise<void>;
   /** `fetch`, refusing (before anything leaves) every request `assertMayReach` refuses. */
@@ -34,14 +36,13 @@ export function createHostAccess(deps: HostAccessDeps): HostAccess {
     }
     const rule = checkApiBaseUrl(parsed.origin, { localBuild: deps.localBuild });
     if (!rule.ok) throw new AppError('host_not_permitted', parsed.origin);
-    if (!rule.needsPermission) return;
     let granted = false;
     try {
       granted = await deps.hasPermission(hostPermissionPattern(rule.origin));
     } catch {
       granted = false;
     }
-    if (!granted) throw new AppError('host_not_permitted', parsed.host);
+    if (!granted) throw new AppError(rule.needsPermission ? 'host_not_permitted' : 'host_access_withheld', parsed.host);
   }
 
   return {

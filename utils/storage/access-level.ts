@@ -12,8 +12,8 @@ export interface AccessLevelOutcome {
 /**
  * Closes `storage.local` and `storage.session` to content scripts, so code running in a Monetate
  * page's isolated world can neither read the vaults, history and edit log nor rewrite profiles.
- * Chromium accepts it for both areas. Firefox has it for `session` only (which is closed to
- * content scripts there by default anyway) and leaves `local` open to them: there, profiles are
+ * Chromium accepts it for both areas. Firefox (153 ESR) has no `setAccessLevel`: its `session`
+ * is closed to content scripts anyway, and its `local` stays open to them, so profiles are
  * still checked on every read (see `utils/profiles/profile-store.ts`). Never throws.
  * @example await restrictStorageToTrustedContexts(browser.storage);
  */

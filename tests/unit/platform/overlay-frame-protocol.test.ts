@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { acceptConnect, connectMessage, newFrameNonce, nonceFromHash, parseFromFrame, parseToFrame, type ConnectContext } from '@/utils/messages/overlay-frame';
 import { isPlatformOrigin } from '@/utils/platform/selectors';
@@ -90,5 +91,26 @@ describe('the messages over the overlay’s port', () => {
     ]) {
       expect(parseFromFrame(bad), JSON.stringify(bad)).toBeNull();
     }
+  });
+});
+
+describe('messages made in another realm (Firefox content scripts)', () => {
+  it('reads a plain object whose Object.prototype is another realm’s, as Firefox delivers the frame’s answers to a content script', () => {
+    const nonce = newFrameNonce();
+    const foreign = runInNewContext(`({ type: 'ready', nonce: ${JSON.stringify(nonce)} })`) as unknown;
+    expect(Object.getPrototypeOf(foreign)).not.toBe(Object.prototype);
+    expect(parseFromFrame(foreign)).toEqual({ type: 'ready', nonce });
+    expect(parseToFrame(runInNewContext(`({ type: 'focus' })`))).toEqual({ type: 'focus' });
+  });
+
+  it('still refuses anything but a plain object: class instances, arrays and dates of either realm', () => {
+    class Ready {
+      type = 'ready';
+      nonce = newFrameNonce();
+    }
+    expect(parseFromFrame(new Ready())).toBeNull();
+    expect(parseFromFrame(runInNewContext(`new (class { constructor() { this.type = 'close'; } })()`))).toBeNull();
+    expect(parseFromFrame(runInNewContext(`Object.assign(new Date(0), { type: 'close' })`))).toBeNull();
+    expect(parseFromFrame(runInNewContext(`Object.assign([], { type: 'close' })`))).toBeNull();
   });
 });
