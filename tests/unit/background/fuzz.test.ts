@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
 import { createRouter } from '@/entrypoints/background/router';
 import { createServices, type Services } from '@/entrypoints/background/services';
 import { ERROR_CODES } from '@/utils/errors';
@@ -137,6 +138,7 @@ const onUncaught = (error: unknown) => void uncaught.push(error);
 
 beforeEach(() => {
   fakeBrowser.reset();
+  grantManifestHosts();
   requested = [];
   uncaught = [];
   process.on('unhandledRejection', onUncaught);

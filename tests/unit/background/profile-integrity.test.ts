@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
 import { createRouter } from '@/entrypoints/background/router';
 import { createServices, type Services } from '@/entrypoints/background/services';
 import { profilesItem, vaultsItem } from '@/utils/storage/items';
@@ -27,8 +28,7 @@ let granted: Set<string>;
 beforeEach(() => {
   fakeBrowser.reset();
   fetches = [];
-  granted = new Set();
-  Object.assign(fakeBrowser.permissions, { contains: async ({ origins }: { origins: string[] }) => origins.every((origin) => granted.has(origin)) });
+  granted = grantManifestHosts();
   // Every request the background makes is seen here; none reaches a network.
   vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
     fetches.push(String(input instanceof Request ? input.url : input));

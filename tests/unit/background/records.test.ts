@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
 import { createRouter } from '@/entrypoints/background/router';
 import { createServices } from '@/entrypoints/background/services';
 import { parseExactJson, stringifyExactJson } from '@/utils/monetate/exact-json';
@@ -42,6 +43,7 @@ let route: ReturnType<typeof createRouter>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  grantManifestHosts();
   monetate = createFakeMonetate({ retailer: 'acme' });
   monetate.addSchema(customers);
   monetate.addSchema(visits);

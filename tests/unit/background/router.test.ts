@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
 import { createRouter } from '@/entrypoints/background/router';
 import { createServices, type Services } from '@/entrypoints/background/services';
 import { profilesItem, vaultsItem } from '@/utils/storage/items';
@@ -24,6 +25,7 @@ let route: ReturnType<typeof createRouter>;
 
 beforeEach(() => {
   fakeBrowser.reset();
+  grantManifestHosts();
   let services: Services | undefined;
   route = createRouter(() => (services ??= createServices()));
 });
