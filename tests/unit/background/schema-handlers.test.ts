@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
 import { createRouter } from '@/entrypoints/background/router';
 import { createServices } from '@/entrypoints/background/services';
 import type { DatasetSchema } from '@/utils/schema';
@@ -42,6 +43,7 @@ async function useProfile(readOnly: boolean) {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  grantManifestHosts();
   monetate = createFakeMonetate({ retailer: 'acme' });
   monetate.addSchema(customers());
   monetate.addSchema(visits());
