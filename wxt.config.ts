@@ -51,6 +51,7 @@ export default defineConfig({
   // resources scoped to the pages that may frame them (MV2 would expose the overlay panel to
   // every site). `-b firefox` alone builds it; the scripts also pass --mv3 to say so.
   manifestVersion: 3,
+  // The polyfill stays: the background's message router returns a Promise (see entrypoints/background/index.ts).
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // One drawn source; the module renders every size. Its own indicator only marks `wxt dev`
   // builds, so the local flavour is recoloured below (build:done).

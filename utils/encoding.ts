@@ -10,7 +10,6 @@ import { AppError } from '@/utils/errors';
 const CHUNK = 0x8000;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /**
  * Standard base64 (with padding) of some bytes.
@@ -26,37 +25,16 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /**
  * Decodes standard base64. Whitespace (line breaks of PEM bodies, pasted indentation) is
- * ignored; anything else that is not base64, or a truncated length, throws `invalid_input`.
+ * ignored; anything else that is not base64, or a truncated length, throws `base64_invalid`.
  * @example base64ToBytes('AQID') // Uint8Array [1, 2, 3]
  */
 export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
   const compact = text.replace(/\s+/g, '');
   // atob alone tolerates missing padding, which would let a truncated PEM body through.
   if (compact.length % 4 !== 0 || !BASE64.test(compact)) {
-    throw new AppError('invalid_input', 'The text is not valid base64.');
+    throw new AppError('base64_invalid');
   }
   return binaryToBytes(compact);
-}
-
-/**
- * base64url without padding (RFC 7515 §2), as used by JWTs and JWKs.
- * @example bytesToBase64Url(new Uint8Array([251, 255])) // '-_8'
- */
-export function bytesToBase64Url(bytes: Uint8Array): string {
-  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/**
- * Decodes base64url, with or without padding.
- * @example base64UrlToBytes('-_8') // Uint8Array [251, 255]
- */
-export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
-  const compact = text.replace(/\s+/g, '').replace(/=+$/, '');
-  if (!BASE64URL.test(compact) || compact.length % 4 === 1) {
-    throw new AppError('invalid_input', 'The text is not valid base64url.');
-  }
-  const standard = compact.replace(/-/g, '+').replace(/_/g, '/');
-  return binaryToBytes(standard.padEnd(standard.length + ((4 - (standard.length % 4)) % 4), '='));
 }
 
 function binaryToBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -64,7 +42,7 @@ function binaryToBytes(base64: string): Uint8Array<ArrayBuffer> {
   try {
     binary = atob(base64);
   } catch {
-    throw new AppError('invalid_input', 'The text is not valid base64.');
+    throw new AppError('base64_invalid');
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
@@ -105,7 +83,7 @@ const PEM_BLOCK = /-----BEGIN ([^\r\n-]+)-----([\s\S]*?)-----END \1-----/g;
 /**
  * Every PEM block in `text`, in order. Tolerates CRLF or CR line ends, indentation, and any
  * text before, between and after blocks (mail signatures, `openssl … -text` dumps, a
- * certificate next to a key). A block whose body is not valid base64 throws `invalid_input`.
+ * certificate next to a key). A block whose body is not valid base64 throws `pem_block_damaged`.
  * @example parsePemBlocks(fileText).map((b) => b.label) // ['CERTIFICATE', 'PRIVATE KEY']
  */
 export function parsePemBlocks(text: string): PemBlock[] {
@@ -117,7 +95,7 @@ export function parsePemBlocks(text: string): PemBlock[] {
     try {
       der = base64ToBytes(body);
     } catch {
-      throw new AppError('invalid_input', `The ${label} block is damaged: its body is not valid base64.`);
+      throw new AppError('pem_block_damaged', label);
     }
     blocks.push({ label, der, headers });
   }

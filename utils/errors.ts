@@ -2,7 +2,6 @@ import { MAX_FIELDS } from '@/utils/schema/data-types';
 
 /** Input our own checks refuse before anything is sent: a write refused so changed nothing. */
 export const INPUT_REFUSALS = [
-  'invalid_input',
   'profile_field_invalid',
   'record_id_invalid',
   'attribute_invalid',
@@ -11,6 +10,31 @@ export const INPUT_REFUSALS = [
   'token_ttl_invalid',
   'field_value_invalid',
   'no_changes',
+  // Records and bulk import: the write as asked cannot be made, so nothing was sent.
+  'dataset_has_no_unique_key',
+  'dataset_has_unique_key',
+  'dataset_has_no_identifier',
+  'identifier_locked',
+  'identifier_missing',
+  'no_rows',
+  'datetime_unreal',
+  'time_zone_unknown',
+  'lookup_incomplete',
+  'import_not_current',
+  'import_merge_too_large',
+  'import_unfinished',
+  'import_not_running',
+  'import_batch_unconfirmed',
+  'import_all_sent',
+  'import_batch_mismatch',
+  // URLs: a name or address that cannot be put into a request.
+  'base_url_not_url',
+  'base_url_scheme',
+  'base_url_extra_parts',
+  'path_part_empty',
+  'path_part_reserved',
+  'path_part_unencodable',
+  'header_value_unsendable',
   'schema_field_limit',
 ] as const;
 
@@ -32,6 +56,30 @@ export const ERROR_CODES = [
   'vault_corrupt',
   'locked',
   'unlock_throttled',
+  'key_not_given',
+  'key_size_unsupported',
+  'public_key_unrecognized',
+  'public_key_damaged',
+  'pem_block_damaged',
+  'base64_invalid',
+  'passphrase_missing',
+  'passphrase_mismatch',
+  'vault_key_missing',
+  'vault_iterations_invalid',
+  // Backups
+  'backup_not_chosen',
+  'backup_empty',
+  'backup_too_large',
+  'backup_unrecognized',
+  'backup_version_unsupported',
+  'backup_profile_damaged',
+  'backup_key_damaged',
+  // Signing the JWT
+  'signing_alg_unsupported',
+  'key_cannot_sign',
+  'username_missing',
+  'clock_invalid',
+  'jwt_malformed',
   // Profiles and input
   'profile_missing',
   'read_only_profile',
@@ -77,6 +125,12 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * Named facts a sentence needs beyond one detail (jose style: data, not prose), such as
+ * `{ file, dataset }` for an unfinished import. Plain data, so they travel in a message.
+ */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
 /** The plain-data form of an error, safe to send in a message. */
 export interface ErrorInfo {
   code: ErrorCode;
@@ -84,6 +138,7 @@ export interface ErrorInfo {
   detail?: string;
   fields?: FieldProblem[];
   status?: number;
+  params?: ErrorParams;
 }
 
 /**
@@ -95,14 +150,16 @@ export class AppError extends Error {
   readonly detail?: string;
   readonly fields?: FieldProblem[];
   readonly status?: number;
+  readonly params?: ErrorParams;
 
-  constructor(code: ErrorCode, detail?: string, extra: { fields?: FieldProblem[]; status?: number } = {}) {
+  constructor(code: ErrorCode, detail?: string, extra: { fields?: FieldProblem[]; status?: number; params?: ErrorParams } = {}) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'AppError';
     this.code = code;
     this.detail = detail;
     this.fields = extra.fields;
     this.status = extra.status;
+    this.params = extra.params;
   }
 
   toInfo(): ErrorInfo {
@@ -110,6 +167,7 @@ export class AppError extends Error {
     if (this.detail !== undefined) info.detail = this.detail;
     if (this.fields) info.fields = this.fields;
     if (this.status !== undefined) info.status = this.status;
+    if (this.params) info.params = this.params;
     return info;
   }
 }
@@ -131,7 +189,7 @@ export function isErrorInfo(value: unknown): value is ErrorInfo {
   );
 }
 
-const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
+const SENTENCES: Record<ErrorCode, (detail?: string, params?: ErrorParams) => string> = {
   key_unrecognized: () =>
     'This is not a private key we can read. Paste a PEM private key (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN OPENSSH PRIVATE KEY) or choose the key file.',
   key_encrypted: () =>
@@ -145,14 +203,42 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   key_too_small: (d) =>
     `This RSA key is too short${d ? ` (${d})` : ''}. Use a key of at least 2048 bits: openssl genrsa -out monetate.pem 2048, or use "Generate key pair".`,
   wrong_passphrase: () => 'That passphrase does not open this key. Check it and try again; nothing was changed.',
-  weak_passphrase: (d) => `This passphrase is too easy to guess${d ? `: ${d}` : '. Choose a longer one of several unrelated words.'}`,
+  weak_passphrase: (d, p) => `This passphrase is too easy to guess${p?.strength ? ` (${p.strength})` : ''}. ${d ?? 'Choose a longer one of several unrelated words.'}`,
   vault_missing: () => 'This profile has no key yet. Generate a key pair or import a private key in the options page.',
   vault_corrupt: () =>
     'The stored key could not be read. Restore it from an encrypted backup, or import the private key again.',
   locked: () => 'The key is locked. Enter your passphrase and choose Unlock.',
   unlock_throttled: (d) =>
     `Too many wrong passphrases in a row. Wait ${d ?? 'a little'} before you try again; the wait doubles with each further wrong passphrase.`,
-  invalid_input: (d) => (d ? `${d}` : 'Some input is not valid. Correct the marked fields.'),
+  key_not_given: () => 'Choose a private key file or paste the key, then choose Import private key.',
+  key_size_unsupported: (d, p) => `A key of ${d ?? 'that size'} bits cannot be made here. Choose ${p?.allowed ?? '2048, 3072 or 4096'} bits.`,
+  public_key_unrecognized: () => 'This is not one public key. Paste exactly one BEGIN PUBLIC KEY block, from BEGIN to END.',
+  public_key_damaged: (d) => `The public key could not be read${d ? ` (${d})` : ''}. Copy it again whole, or copy it from the options page.`,
+  pem_block_damaged: (d) =>
+    `The ${d ?? 'PEM'} block is damaged: its body is not valid base64. Copy the whole block again, from BEGIN to END, without changing it.`,
+  base64_invalid: () => 'The text is not valid base64. Copy it again whole, without changing it.',
+  passphrase_missing: () => 'Enter the passphrase you chose when you set up the key.',
+  passphrase_mismatch: () => 'The two new passphrases differ. Type the same passphrase twice.',
+  vault_key_missing: () => 'There is no key to encrypt. Generate a key pair or import a private key first.',
+  vault_iterations_invalid: (_d, p) =>
+    `The key cannot be encrypted with that many PBKDF2 iterations. Use a whole number from ${p?.min ?? 'the minimum'} to ${p?.max ?? 'the maximum'}.`,
+  backup_not_chosen: () => 'Choose a backup file first.',
+  backup_empty: () => 'The backup file is empty. Choose the file the extension saved when you chose "Export encrypted backup".',
+  backup_too_large: () =>
+    'That file is too large to be a key backup from this extension. Choose the file the extension saved when you chose "Export encrypted backup".',
+  backup_unrecognized: (d) =>
+    `This file is not a Monetate Data Inspector key backup${d ? `: ${d}` : ''}. Choose the file the extension saved when you chose "Export encrypted backup".`,
+  backup_version_unsupported: (d) =>
+    `This backup has format version ${d ?? 'unknown'}, which this version of the extension cannot read. Update the extension and try again.`,
+  backup_profile_damaged: (d) => `The backup's profile is incomplete or damaged${d ? ` (${d})` : ''}. Use another copy of the backup.`,
+  backup_key_damaged: (d) => `The backup's encrypted key is damaged${d ? ` (${d})` : ''}. Use another copy of the backup.`,
+  signing_alg_unsupported: (d, p) =>
+    `The signing algorithm ${d ? `"${d}" ` : ''}is not one Monetate accepts. Choose one of ${p?.allowed ?? 'RS256, RS384, RS512'} in the profile.`,
+  key_cannot_sign: (d, p) =>
+    `The stored key cannot sign ${p?.alg ?? 'with this algorithm'}${d ? ` (${d})` : ''}. Lock the key and unlock it again; if that does not help, import the key again.`,
+  username_missing: () => 'The API username is empty. Enter it in the profile (Settings → Sites → API Keys in Monetate shows it).',
+  clock_invalid: () => "The computer's clock could not be read. Try again; if it persists, restart the browser.",
+  jwt_malformed: () => 'This is not a JWT (expected three base64url parts separated by dots). Copy the whole token again.',
   profile_missing: () => 'No profile is set up yet. Open the options page and create one.',
   read_only_profile: () => 'This profile is read-only. Switch to a profile that may write, or change it in the options page.',
   record_not_read: (d) =>
@@ -178,6 +264,38 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
   token_ttl_invalid: (d) => d ?? 'Choose a token lifetime within the allowed range.',
   field_value_invalid: (d) => d ?? 'Some values do not fit their fields. Correct the marked fields and save again.',
   no_changes: () => 'There are no changes to save.',
+  dataset_has_no_unique_key: (d) =>
+    `${d ?? 'This dataset'} has no unique key, so a save adds a row rather than replacing one. Use “Add a row”.`,
+  dataset_has_unique_key: (d) =>
+    `${d ?? 'This dataset'} has a unique key: a row built from another one would replace it. Use “Edit”, or “New record” with a new key.`,
+  dataset_has_no_identifier: (d) =>
+    `${d ?? 'This dataset'} has no identifier field, so its records cannot be merged. Import without “Merge with current values”, or set its Identifier Name first.`,
+  identifier_locked: (d) => `${d ?? 'This field'} identifies this record and cannot be changed here. Create a new record instead.`,
+  identifier_missing: (d) => `Fill in ${d ?? 'the identifier'}; every record needs it.`,
+  no_rows: () => 'There is no row to save. Fill in the record first.',
+  datetime_unreal: (d) => `${d ? `"${d}"` : 'This'} is not a real date and time. Correct the date or the time.`,
+  time_zone_unknown: (d) => `Unknown time zone${d ? ` "${d}"` : ''}. Choose a zone from the list, such as Europe/Paris or UTC.`,
+  lookup_incomplete: (d) => `The look-up has no ${d ?? 'dataset or ID'}. Choose a dataset and enter a record ID.`,
+  import_not_current: () => 'This import is no longer the current one. Reload the import page.',
+  import_merge_too_large: (_d, p) =>
+    `“Merge with current values” reads each record first, one per second, so it is offered for ${p?.max ?? 'a few'} rows or fewer. Split the file, or import without merging.`,
+  import_unfinished: (_d, p) =>
+    `An import of “${p?.file ?? 'another file'}” into ${p?.dataset ?? 'this profile'} is not finished. Resume it or cancel it first.`,
+  import_not_running: (d) => `The import is ${d ?? 'not running'}. Choose Start or Resume first.`,
+  import_batch_unconfirmed: (_d, p) =>
+    `Batch ${p?.batch ?? ''} has not been confirmed by Monetate. Check it by look-up, then choose to send it again or to count it as stored.`,
+  import_all_sent: () => 'Every row has been sent. Start a new import for another file.',
+  import_batch_mismatch: (_d, p) =>
+    `Batch ${p?.batch ?? ''} must be rows ${p?.first ?? '?'}–${p?.last ?? '?'} (${p?.rows ?? '?'} rows to send). Reload the import page and resume.`,
+  base_url_not_url: (d) => `API base URL${d ? ` "${d}"` : ''} is not a URL. Enter it as https://api.monetate.net.`,
+  base_url_scheme: (d) => `API base URL must use https:// or http://${d ? ` (got ${d})` : ''}. Enter it as https://api.monetate.net.`,
+  base_url_extra_parts: () =>
+    'API base URL must be only a scheme, host and optional path, with no user name, query or fragment. Enter it as https://api.monetate.net.',
+  path_part_empty: (d) => `${d ?? 'A name'} is empty. Fill it in.`,
+  path_part_reserved: (d, p) => `${d ?? 'A name'}${p?.value !== undefined ? ` "${p.value}"` : ''} is not allowed. Use the name Monetate shows.`,
+  path_part_unencodable: (d) => `${d ?? 'A name'} contains an invalid character. Type it again, or paste it from Monetate.`,
+  header_value_unsendable: (d) =>
+    `The ${d ?? 'credential'} contains characters that cannot be sent. Check the profile's API username and key, then try again.`,
   schema_field_limit: (d) =>
     `${d ? `Dataset ${d}` : 'This dataset'} already has ${MAX_FIELDS} fields, the most Monetate allows, and Monetate cannot remove a field. Nothing was added; put new attributes in another dataset.`,
   not_found: (d) => `Not found${d ? `: ${d}` : ''}. Check the dataset and the record ID.`,
@@ -217,5 +335,5 @@ const SENTENCES: Record<ErrorCode, (detail?: string) => string> = {
  * @example describeError({ code: 'locked' }) // 'The key is locked. Enter your passphrase…'
  */
 export function describeError(error: ErrorInfo | AppError): string {
-  return SENTENCES[error.code](error.detail);
+  return SENTENCES[error.code](error.detail, error.params);
 }

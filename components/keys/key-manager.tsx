@@ -1,11 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
+import { describeError, toErrorInfo, type ErrorInfo } from '@/utils/errors';
 import type { KeyInfo, ProfileSummary } from '@/utils/messages/protocol';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { TextField } from '@/components/ui/text-field';
 import { PublicKeyPanel } from '@/components/keys/public-key-panel';
-import { describeEstimate, usePassphraseEstimate, weakPassphraseMessage } from '@/components/vault/use-passphrase-estimate';
+import { describeEstimate, usePassphraseEstimate, weakPassphraseError } from '@/components/vault/use-passphrase-estimate';
 
 
 /**
@@ -80,9 +80,9 @@ function NewKeyForms({
   const estimate = usePassphraseEstimate(passphrase, context);
 
   const checkPassphrase = async (): Promise<boolean> => {
-    const weak = await weakPassphraseMessage(passphrase, context);
+    const weak = await weakPassphraseError(passphrase, context);
     if (weak) {
-      setPassError(weak);
+      setPassError(describeError(weak));
       return false;
     }
     if (passphrase !== confirm) {
@@ -118,7 +118,7 @@ function NewKeyForms({
   const importKey = (event: FormEvent) => {
     event.preventDefault();
     if (!pem.trim()) {
-      setError({ code: 'invalid_input', detail: 'Choose a private key file or paste the key, then choose Import private key.' });
+      setError({ code: 'key_not_given' });
       return;
     }
     void run('import', () => sendRequest('key.import', { profileId, pem, passphrase }));

@@ -12,7 +12,7 @@ export function UnlockForm({ profileId, onUnlocked }: { profileId: string; onUnl
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!passphrase) {
-      setError({ code: 'invalid_input', detail: 'Enter the passphrase you chose when you set up the key.' });
+      setError({ code: 'passphrase_missing' });
       return;
     }
     const result = await run(() => sendRequest('vault.unlock', { profileId, passphrase }));

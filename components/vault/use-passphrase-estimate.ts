@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ErrorInfo } from '@/utils/errors';
 // The estimator only, not the vault: keys are sealed and opened in the background alone.
 import { estimatePassphrase, type PassphraseEstimate } from '@/utils/vault/check-passphrase-strength';
 
@@ -35,9 +36,9 @@ export function describeEstimate(estimate: PassphraseEstimate | null, fallback: 
 
 /**
  * The page's own check before sending (the background checks again): null when acceptable, else
- * the sentence to show.
+ * the same `weak_passphrase` error the background would answer.
  */
-export async function weakPassphraseMessage(passphrase: string, context: readonly string[]): Promise<string | null> {
+export async function weakPassphraseError(passphrase: string, context: readonly string[]): Promise<ErrorInfo | null> {
   const estimate = await estimatePassphrase(passphrase, context);
-  return estimate.acceptable ? null : `This passphrase is too easy to guess (${estimate.label}). ${estimate.advice}`;
+  return estimate.acceptable ? null : { code: 'weak_passphrase', detail: estimate.advice, params: { strength: estimate.label } };
 }

@@ -6,7 +6,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { TextField } from '@/components/ui/text-field';
 import { UnlockForm } from '@/components/vault/unlock-form';
 import { useAction } from '@/components/ui/use-action';
-import { describeEstimate, usePassphraseEstimate, weakPassphraseMessage } from '@/components/vault/use-passphrase-estimate';
+import { describeEstimate, usePassphraseEstimate, weakPassphraseError } from '@/components/vault/use-passphrase-estimate';
 import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
 import { hostOf, requestHostPermission } from '@/utils/browser/host-permission';
 
@@ -48,9 +48,9 @@ function ChangePassphrase({ profileId, context }: { profileId: string; context: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (next !== confirm) return setError({ code: 'invalid_input', detail: 'The two new passphrases differ. Type the same passphrase twice.' });
-    const weak = await weakPassphraseMessage(next, context);
-    if (weak) return setError({ code: 'invalid_input', detail: weak });
+    if (next !== confirm) return setError({ code: 'passphrase_mismatch' });
+    const weak = await weakPassphraseError(next, context);
+    if (weak) return setError(weak);
     const result = await run(() => sendRequest('vault.changePassphrase', { profileId, current, next }));
     if (!result.ok) return;
     setCurrent('');
@@ -126,7 +126,7 @@ export function ImportBackup({ localBuild, onImported }: { localBuild: boolean; 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!text) return setError({ code: 'invalid_input', detail: 'Choose a backup file first.' });
+    if (!text) return setError({ code: 'backup_not_chosen' });
     const otherHost = otherApiHostOf(text, localBuild);
     if (otherHost && !(await requestHostPermission(otherHost))) return setError({ code: 'host_not_permitted', detail: hostOf(otherHost) });
     const result = await run(() => sendRequest('vault.importBackup', { text, passphrase }));
@@ -147,7 +147,7 @@ export function ImportBackup({ localBuild, onImported }: { localBuild: boolean; 
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (!file) return;
-            if (file.size > 256_000) return setError({ code: 'invalid_input', detail: 'That file is too large to be a backup from this extension.' });
+            if (file.size > 256_000) return setError({ code: 'backup_too_large' });
             void file.text().then(setText);
           }}
         />

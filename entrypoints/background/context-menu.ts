@@ -9,16 +9,14 @@ const DATASET_PREFIX = 'mdi-lookup:';
 /** Longest record ID the protocol accepts; longer selections are not IDs. */
 const MAX_ID_LENGTH = 512;
 
-let rebuilding: Promise<void> = Promise.resolve();
-
 /**
  * "Look up “%s” in Monetate" on selected text: straight to the profile's default dataset, or
  * a submenu of the datasets last seen for the active profile. Rebuilds run one after another:
  * two overlapping ones would create duplicate ids.
  */
 export function rebuildContextMenu(getServices: () => Services): Promise<void> {
-  rebuilding = rebuilding.catch(() => undefined).then(() => build(getServices()));
-  return rebuilding;
+  const services = getServices();
+  return services.menuRebuilds(() => build(services));
 }
 
 async function build(services: Services): Promise<void> {

@@ -70,5 +70,4 @@ export function createSurfaceRegistry(options: { onCallerGone(callerId: string):
   };
 }
 
-export type SurfaceRegistry = ReturnType<typeof createSurfaceRegistry>;
 export type { Surface };

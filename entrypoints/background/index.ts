@@ -17,6 +17,10 @@ export default defineBackground(() => {
   const getServices = () => (services ??= createServices());
 
   const route = createRouter(getServices);
+  // The router answers with a Promise. `browser` here is webextension-polyfill's (the
+  // @wxt-dev/webextension-polyfill module in wxt.config.ts), which replies with that Promise's
+  // value in every browser; Chrome's own chrome.runtime.onMessage has long ignored a returned
+  // Promise (it wants sendResponse and `return true`). That is why the polyfill stays.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   browser.runtime.onConnect.addListener((port) => {

@@ -28,7 +28,7 @@ export interface LookupAsk {
  * past its slot (and a locked key fails at once instead of after waiting its turn). An expired
  * token is renewed once by the queue itself (see `reauthorize` in services), keeping the pace.
  * The answer is kept as the read every later save of this record is composed from.
- * @example const view = await runLookup(services, { schema: 'customers', id: 'C-1', callerId: 'context-menu' });
+ * @example const view = await runLookup(services, { dataset: 'customers', id: 'C-1', callerId: 'context-menu' });
  */
 export async function runLookup(services: Services, { dataset, id: typed, refresh, callerId }: LookupAsk): Promise<LookupView> {
   const id = typed.trim();

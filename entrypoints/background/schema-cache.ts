@@ -71,5 +71,3 @@ export function createSchemaCache(deps: { client: MonetateClient; auth: DataApiA
     },
   };
 }
-
-export type SchemaCache = ReturnType<typeof createSchemaCache>;

@@ -7,7 +7,7 @@ import { originOf } from '@/utils/messages/origin';
 export { originOf };
 
 /** Origins whose pages run the overlay. The local build adds loopback for the emulator's demo pages. */
-export const isMonetatePlatformOrigin = isPlatformOrigin;
+const isMonetatePlatformOrigin = isPlatformOrigin;
 
 /**
  * - `extension-page`: popup, side panel, options, import: may ask anything.
@@ -67,7 +67,7 @@ function isOverlayFrame(sender: SenderFields, extensionOrigin: string): boolean 
  * True for the overlay's frame page, whatever its fragment or query.
  * @example isOverlayFrameUrl('chrome-extension://abc/overlay-frame.html#n0nce', 'chrome-extension://abc') // true
  */
-export function isOverlayFrameUrl(url: string | undefined, extensionOrigin: string): boolean {
+function isOverlayFrameUrl(url: string | undefined, extensionOrigin: string): boolean {
   if (!url || originOf(url) !== extensionOrigin) return false;
   const rawPath = url.slice(extensionOrigin.length).split(/[?#]/, 1)[0] ?? '';
   let path: string;

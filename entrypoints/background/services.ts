@@ -19,8 +19,7 @@ import { createIntegrityKeyLoader } from '@/utils/storage/integrity-key';
 import { createSurfaceRegistry } from '@/entrypoints/background/events';
 import { createSchemaCache } from '@/entrypoints/background/schema-cache';
 import { targetOf } from '@/entrypoints/background/target';
-
-export { targetOf };
+import { createSerial } from '@/utils/async/serial';
 
 /** True in the local build (`npm run build:local`), which may reach the emulator on loopback. */
 export const LOCAL_BUILD = import.meta.env.MODE === 'emulator';
@@ -48,8 +47,7 @@ export function createServices() {
   // Wrong passphrases in a row slow the next try down, across worker and browser restarts.
   const unlockGuard = createUnlockGuard({
     now: () => Date.now(),
-    load: () => unlockFailuresItem.getValue(),
-    save: (all) => unlockFailuresItem.setValue(all),
+    update: (change) => updateItem(unlockFailuresItem, change),
   });
   const registry = createSurfaceRegistry({ onCallerGone: (callerId) => queue.cancelCaller(callerId) });
   // Profiles are checked on every read: a profile rewritten in storage directly is refused, not used.
@@ -88,6 +86,10 @@ export function createServices() {
   const schemas = createSchemaCache({ client, auth });
   /** Records with a save under way (by profile, dataset and ID): a second save of one is refused until the first ends. */
   const savesInFlight = new Set<string>();
+  /** Import jobs with a batch on the wire in this worker: their "sending" batch is not stale. */
+  const importsInFlight = new Set<string>();
+  /** Context-menu rebuilds, one at a time: two overlapping ones would create duplicate ids. */
+  const menuRebuilds = createSerial();
 
   const queue = createLookupQueue({
     loadNextAllowedAt: () => nextLookupAtItem.getValue(),
@@ -205,6 +207,8 @@ export function createServices() {
     reads,
     schemas,
     savesInFlight,
+    importsInFlight,
+    menuRebuilds,
     queue,
     registry,
     profileById,

@@ -1,25 +1,17 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '@/emulator/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_DATASET } from '@/emulator/demo-data.ts';
 import { MAX_POST_BYTES, MAX_POST_ROWS } from '@/emulator/routes/data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
+import { auth, body, DATA, jsonInit, lookupPath, type Call, EMULATOR_START_MS, signedInEmulator } from '@/tests/emulator/helpers.ts';
 
 const WRITE = `${DATA}/data/${DEMO_DATASET}/`;
 type LoggedRequest = { method: string; path: string; status: number | null; rowCount?: number; dropped?: boolean };
-
-let keys: TestKeyPair;
-beforeAll(() => {
-  keys = rsaKeyPair();
-});
 
 let now: number;
 let call: Call;
 let token: string;
 beforeEach(async () => {
-  now = Date.UTC(2025, 5, 1, 12);
-  call = viaApp(createEmulator({ now: () => now }));
-  token = await tokenFor(call, 'api-demo-inspector', keys, now);
-  await call('/__admin/requests', { method: 'DELETE' });
+  now = EMULATOR_START_MS;
+  ({ call, token } = await signedInEmulator(() => now, { clearLog: true }));
 });
 
 const rows = (count: number, from = 0) => Array.from({ length: count }, (_, i) => ({ customer_id: `C-B-${from + i}`, email: `b${from + i}@example.com` }));

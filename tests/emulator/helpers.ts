@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import type { createEmulator } from '@/emulator/app.ts';
+import { createEmulator } from '@/emulator/app.ts';
 
 /** One way to send a request: `app.request` in-process or `fetch` against a started server. */
 export type Call = (path: string, init?: RequestInit) => Promise<Response>;
@@ -83,4 +83,23 @@ export async function body<T = Record<string, unknown>>(res: Response): Promise<
 
 export function lookupPath(id: string, dataset = 'customer_attributes'): string {
   return `${DATA}/data/${dataset}/?id=${encodeURIComponent(id)}`;
+}
+
+/** The clock the in-process emulator tests start at (a test moves it on by changing its own `now`). */
+export const EMULATOR_START_MS = Date.UTC(2025, 5, 1, 12);
+
+let demoKeys: TestKeyPair | undefined;
+
+/**
+ * A fresh in-process emulator on the test's clock, with the demo API user's key registered and a
+ * token for it (its request log cleared, if asked): the set-up most emulator tests share.
+ * @example beforeEach(async () => { now = EMULATOR_START_MS; ({ call, token } = await signedInEmulator(() => now)); });
+ */
+export async function signedInEmulator(clock: () => number, options: { clearLog?: boolean } = {}): Promise<{ call: Call; token: string }> {
+  // One key pair per test file: RSA generation is the slow part, and the emulator is new each time.
+  demoKeys ??= rsaKeyPair();
+  const call = viaApp(createEmulator({ now: clock }));
+  const token = await tokenFor(call, 'api-demo-inspector', demoKeys, clock());
+  if (options.clearLog) await call('/__admin/requests', { method: 'DELETE' });
+  return { call, token };
 }

@@ -1,23 +1,13 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '@/emulator/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SPACED_DATASET } from '@/emulator/demo-data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
+import { auth, body, DATA, jsonInit, lookupPath, type Call, EMULATOR_START_MS, signedInEmulator } from '@/tests/emulator/helpers.ts';
 
 type Schema = { id: number; name: string; type: string; named_identifier?: string; created_date: string; fields: Record<string, Record<string, unknown>> };
 
-let keys: TestKeyPair;
-beforeAll(() => {
-  keys = rsaKeyPair();
-});
-
-let now: number;
-let call: Call;
-let token: string;
-
+let now: number, call: Call, token: string;
 beforeEach(async () => {
-  now = Date.UTC(2025, 5, 1, 12);
-  call = viaApp(createEmulator({ now: () => now }));
-  token = await tokenFor(call, 'api-demo-inspector', keys, now);
+  now = EMULATOR_START_MS;
+  ({ call, token } = await signedInEmulator(() => now));
 });
 
 const get = (path: string) => call(`${DATA}${path}`, { headers: auth(token) });

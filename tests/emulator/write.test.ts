@@ -1,7 +1,6 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator } from '@/emulator/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DATASET_WITHOUT_IDENTIFIER, DEMO_DATASET, SAMPLE_RECORD_ID } from '@/emulator/demo-data.ts';
-import { auth, body, DATA, jsonInit, lookupPath, rsaKeyPair, tokenFor, viaApp, type Call, type TestKeyPair } from '@/tests/emulator/helpers.ts';
+import { auth, body, DATA, jsonInit, lookupPath, type Call, EMULATOR_START_MS, signedInEmulator } from '@/tests/emulator/helpers.ts';
 
 /** A POST answer's data (always the OpenAPI shape). */
 type Rows = { schema_rows: Array<Record<string, unknown>> };
@@ -9,19 +8,10 @@ type Rows = { schema_rows: Array<Record<string, unknown>> };
 type Found = Array<Record<string, unknown>>;
 const WRITE = `${DATA}/data/${DEMO_DATASET}/`;
 
-let keys: TestKeyPair;
-beforeAll(() => {
-  keys = rsaKeyPair();
-});
-
-let now: number;
-let call: Call;
-let token: string;
-
+let now: number, call: Call, token: string;
 beforeEach(async () => {
-  now = Date.UTC(2025, 5, 1, 12);
-  call = viaApp(createEmulator({ now: () => now }));
-  token = await tokenFor(call, 'api-demo-inspector', keys, now);
+  now = EMULATOR_START_MS;
+  ({ call, token } = await signedInEmulator(() => now));
 });
 
 function post(rows: unknown, dataset = DEMO_DATASET, extra: Record<string, unknown> = {}): Promise<Response> {

@@ -39,7 +39,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * One file cell as the value to send for a field.
  * @example cellValue(numberField, '42', { timeZone: 'UTC' }) // { ok: true, value: 42 }
  */
-export function cellValue(field: DescribedField, cell: unknown, options: CheckOptions): { ok: true; value: ImportValue } | { ok: false; reason: string } {
+function cellValue(field: DescribedField, cell: unknown, options: CheckOptions): { ok: true; value: ImportValue } | { ok: false; reason: string } {
   const type = field.spec.data_type;
   const validateOptions = { mode: 'create' as const, isIdentifier: field.isIdentifier, isUniqueKey: field.isUniqueKey, isRequired: field.isRequired };
   if (cell === null || cell === undefined || cell === '') {

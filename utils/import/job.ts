@@ -1,3 +1,4 @@
+import { AppError } from '@/utils/errors';
 import type { ColumnMapping } from '@/utils/import/mapping';
 import type { FileFingerprint } from '@/utils/import/fingerprint';
 import type { ImportFormat } from '@/utils/import/read-rows';
@@ -14,7 +15,7 @@ export const BATCH_SIZE = { default: 500, min: 1, max: 1_000 } as const;
 /** "Merge with current values" reads each record first, one per second: small files only. */
 export const MERGE_MAX_ROWS = 60;
 /** Chrome throttles an extension after repeated server errors, so the import stops first. */
-export const MAX_CONSECUTIVE_SERVER_ERRORS = 3;
+const MAX_CONSECUTIVE_SERVER_ERRORS = 3;
 
 export type BatchState = 'sending' | 'accepted' | 'rejected' | 'unknown';
 
@@ -110,21 +111,22 @@ export function unknownBatch(job: ImportJob): BatchRecord | undefined {
 }
 
 /**
- * Why the next batch may not be sent now, or null when it may.
- * @example sendBlocker({ ...job, status: 'paused' }) // 'The import is paused.'
+ * Why the next batch may not be sent now (`import_not_running`, `import_batch_unconfirmed`,
+ * `import_all_sent`), or null when it may.
+ * @example sendBlocker({ ...job, status: 'paused' }) // AppError { code: 'import_not_running', detail: 'paused' }
  */
-export function sendBlocker(job: ImportJob): string | null {
-  if (job.status !== 'running') return `The import is ${job.status === 'ready' ? 'not started' : job.status}.`;
+export function sendBlocker(job: ImportJob): AppError | null {
+  if (job.status !== 'running') return new AppError('import_not_running', job.status === 'ready' ? 'not started' : job.status);
   const open = unknownBatch(job);
-  if (open) return `Batch ${open.index + 1} has not been confirmed by Monetate.`;
-  if (nextRowToSend(job) >= job.validRows) return 'Every row has been sent.';
+  if (open) return new AppError('import_batch_unconfirmed', undefined, { params: { batch: open.index + 1 } });
+  if (nextRowToSend(job) >= job.validRows) return new AppError('import_all_sent');
   return null;
 }
 
 /** Marks the next batch as sending, before its request leaves (so a crash leaves it "unknown", never "not sent"). */
 export function startBatch(job: ImportJob, at: number): { job: ImportJob; batch: BatchRecord } {
   const blocker = sendBlocker(job);
-  if (blocker) throw new Error(blocker);
+  if (blocker) throw blocker;
   const firstValidRow = nextRowToSend(job);
   const rowCount = Math.min(job.batchSize, job.validRows - firstValidRow);
   const skipped = (job.skippedRows ?? []).filter((row) => row >= firstValidRow && row < firstValidRow + rowCount).length;

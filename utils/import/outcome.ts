@@ -1,4 +1,4 @@
-import { AppError, describeError } from '@/utils/errors';
+import { AppError, describeError, INPUT_REFUSALS, type ErrorCode } from '@/utils/errors';
 import type { BatchOutcome } from '@/utils/import/job';
 
 /**
@@ -29,4 +29,4 @@ export function batchOutcomeOf(error: unknown, sentPositions: readonly number[] 
 }
 
 /** Errors the client raises before a request leaves: nothing can have been stored. */
-const REFUSED_BEFORE_SENDING = new Set(['invalid_input', 'locked', 'profile_missing', 'read_only_profile', 'vault_missing', 'cancelled', 'unauthorized', 'clock_skew', 'revoked']);
+const REFUSED_BEFORE_SENDING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([...INPUT_REFUSALS, 'locked', 'profile_missing', 'read_only_profile', 'vault_missing', 'cancelled', 'unauthorized', 'clock_skew', 'revoked']);

@@ -15,6 +15,6 @@ export function decodeJwtForDisplay(jwt: string): DecodedJwt {
   try {
     return { header: decodeProtectedHeader(jwt), claims: decodeJwt(jwt) };
   } catch {
-    throw new AppError('invalid_input', 'This is not a JWT (expected three base64url parts separated by dots).');
+    throw new AppError('jwt_malformed');
   }
 }

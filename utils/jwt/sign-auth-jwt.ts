@@ -29,14 +29,14 @@ export interface SignAuthJwtInput {
  */
 export async function signAuthJwt({ key, username, alg, nowMs, iatOffsetSeconds = 0 }: SignAuthJwtInput): Promise<string> {
   if (!SIGNING_ALGS.includes(alg)) {
-    throw new AppError('invalid_input', `The signing algorithm must be one of ${SIGNING_ALGS.join(', ')}.`);
+    throw new AppError('signing_alg_unsupported', String(alg), { params: { allowed: SIGNING_ALGS.join(', ') } });
   }
   if (typeof username !== 'string' || username.trim() === '') {
-    throw new AppError('invalid_input', 'The API username is empty.');
+    throw new AppError('username_missing');
   }
-  if (!Number.isFinite(nowMs)) throw new AppError('invalid_input', 'The clock reading is not a number.');
+  if (!Number.isFinite(nowMs)) throw new AppError('clock_invalid', 'the clock reading is not a number');
   if (!Number.isInteger(iatOffsetSeconds)) {
-    throw new AppError('invalid_input', 'The clock correction must be a whole number of seconds.');
+    throw new AppError('clock_invalid', 'the clock correction is not a whole number of seconds');
   }
   if (Math.abs(iatOffsetSeconds) > MAX_IAT_CORRECTION_SECONDS) {
     throw new AppError('clock_skew', `more than ${MAX_IAT_CORRECTION_SECONDS / 60} minutes`);
@@ -47,6 +47,6 @@ export async function signAuthJwt({ key, username, alg, nowMs, iatOffsetSeconds 
     return await new SignJWT({ username, iat }).setProtectedHeader({ alg, typ: 'JWT' }).sign(key);
   } catch (error) {
     // jose refuses a key imported for another hash (an RS256 key asked to sign RS512).
-    throw new AppError('invalid_input', `The signing key cannot sign ${alg}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError('key_cannot_sign', error instanceof Error ? error.message : String(error), { params: { alg } });
   }
 }

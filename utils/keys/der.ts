@@ -7,7 +7,7 @@
 
 export const TAG_INTEGER = 0x02;
 export const TAG_OCTET_STRING = 0x04;
-export const TAG_NULL = 0x05;
+const TAG_NULL = 0x05;
 export const TAG_OID = 0x06;
 export const TAG_SEQUENCE = 0x30;
 
@@ -28,7 +28,7 @@ export interface Tlv {
 }
 
 /** Reads one DER element at `offset`; definite lengths only, as DER requires. */
-export function readTlv(bytes: Uint8Array, offset = 0): Tlv {
+function readTlv(bytes: Uint8Array, offset = 0): Tlv {
   const tag = bytes[offset];
   const first = bytes[offset + 1];
   if (tag === undefined || first === undefined) throw new DerError('truncated element');

@@ -10,7 +10,7 @@ import { GENERATED_KEY_SIZES, type ImportedKey, type RsaModulusBits } from '@/ut
 export async function generateKeyPair(bits: RsaModulusBits): Promise<ImportedKey> {
   // Checked at run time: the value may arrive in a message from a UI.
   if (!GENERATED_KEY_SIZES.includes(bits)) {
-    throw new AppError('invalid_input', `Key size must be one of ${GENERATED_KEY_SIZES.join(', ')} bits.`);
+    throw new AppError('key_size_unsupported', String(bits), { params: { allowed: GENERATED_KEY_SIZES.join(', ') } });
   }
   const subtle = globalThis.crypto.subtle;
   const pair = await subtle.generateKey(

@@ -12,7 +12,7 @@ const HASH_FOR_ALG: Record<SigningAlg, string> = { RS256: 'SHA-256', RS384: 'SHA
  */
 export async function importSigningKey(pkcs8: Uint8Array, alg: SigningAlg): Promise<CryptoKey> {
   if (!SIGNING_ALGS.includes(alg)) {
-    throw new AppError('invalid_input', `The signing algorithm must be one of ${SIGNING_ALGS.join(', ')}.`);
+    throw new AppError('signing_alg_unsupported', String(alg), { params: { allowed: SIGNING_ALGS.join(', ') } });
   }
   try {
     return await globalThis.crypto.subtle.importKey(

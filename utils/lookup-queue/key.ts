@@ -8,7 +8,7 @@ import type { LookupRequest } from '@/utils/lookup-queue/types';
 export function lookupKey(request: LookupRequest): string {
   for (const part of ['profileId', 'dataset', 'id'] as const) {
     const value: unknown = request[part];
-    if (typeof value !== 'string' || value.length === 0) throw new AppError('invalid_input', `Look-up ${part} is empty`);
+    if (typeof value !== 'string' || value.length === 0) throw new AppError('lookup_incomplete', part);
   }
   // Fixed key order, so two requests built differently still match.
   return JSON.stringify({ profileId: request.profileId, dataset: request.dataset, id: request.id });

@@ -19,7 +19,7 @@ export async function sendRequest<T extends RequestType>(type: T, payload: Reque
   const typed = reply as Reply<Response<T>> | undefined;
   if (typed && typed.ok === true) return typed.data;
   if (typed && typed.ok === false && isErrorInfo(typed.error)) {
-    throw new AppError(typed.error.code, typed.error.detail, { fields: typed.error.fields, status: typed.error.status });
+    throw new AppError(typed.error.code, typed.error.detail, { fields: typed.error.fields, status: typed.error.status, params: typed.error.params });
   }
   // No listener answered: the worker went away while handling it, so the outcome is not known.
   if (reply === undefined) throw new AppError('background_unavailable', 'no answer');

@@ -198,7 +198,7 @@ export function createMonetateClient(options: MonetateClientOptions = {}): Monet
     },
 
     async postRows(target, token, dataset, rows, callOptions = {}) {
-      if (rows.length === 0) throw new AppError('invalid_input', 'There is no row to save');
+      if (rows.length === 0) throw new AppError('no_rows');
       const body: { schema_rows: Record<string, unknown>[]; _sent_time?: string } = { schema_rows: rows };
       if (callOptions.sentTime !== undefined) body._sent_time = callOptions.sentTime;
       const answer = await dataCall({
@@ -247,6 +247,6 @@ function required<T>(envelope: T | undefined): T {
 
 /** Header values travel as-is: a newline or space would split or corrupt the header. */
 function headerSafe(value: string, what: string): string {
-  if (!/^[\x21-\x7e]+$/.test(value)) throw new AppError('invalid_input', `The ${what} contains characters that cannot be sent`);
+  if (!/^[\x21-\x7e]+$/.test(value)) throw new AppError('header_value_unsendable', what);
   return value;
 }

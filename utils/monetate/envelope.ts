@@ -3,7 +3,7 @@ import { AppError } from '@/utils/errors';
 import { parseExactJson } from '@/utils/monetate/exact-json';
 
 /** One item of `meta.errors` / `meta.warnings`: free-form objects, per the OpenAPI. */
-export const metaItemSchema = z.union([z.looseObject({}), z.string()]);
+const metaItemSchema = z.union([z.looseObject({}), z.string()]);
 
 export const metaSchema = z.looseObject({
   code: z.number(),

@@ -17,14 +17,14 @@ export function normalizeBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl.trim());
   } catch {
-    throw new AppError('invalid_input', `API base URL "${baseUrl}" is not a URL`);
+    throw new AppError('base_url_not_url', baseUrl);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('invalid_input', `API base URL must use https:// or http:// (got ${url.protocol})`);
+    throw new AppError('base_url_scheme', url.protocol);
   }
   // A query, fragment or user:password would be glued onto every request path or leak with it.
   if (url.search || url.hash || url.username || url.password) {
-    throw new AppError('invalid_input', 'API base URL must be only a scheme, host and optional path');
+    throw new AppError('base_url_extra_parts');
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -34,8 +34,8 @@ export function normalizeBaseUrl(baseUrl: string): string {
  * them (even as `%2E%2E`) and would climb out of the dataset path.
  */
 function segment(value: string, what: string): string {
-  if (value.length === 0) throw new AppError('invalid_input', `${what} is empty`);
-  if (value === '.' || value === '..') throw new AppError('invalid_input', `${what} "${value}" is not allowed`);
+  if (value.length === 0) throw new AppError('path_part_empty', what);
+  if (value === '.' || value === '..') throw new AppError('path_part_reserved', what, { params: { value } });
   return encodeStrict(value, what);
 }
 
@@ -45,7 +45,7 @@ function encodeStrict(value: string, what: string): string {
   } catch {
     // encodeURIComponent throws on lone surrogates; URLSearchParams would silently turn them
     // into U+FFFD and look up a different record.
-    throw new AppError('invalid_input', `${what} contains an invalid character`);
+    throw new AppError('path_part_unencodable', what);
   }
 }
 

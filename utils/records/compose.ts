@@ -62,15 +62,15 @@ export function composeEdit(args: { schema: DatasetSchema; read: RecordRead | un
 
   const described = describeSchema(schema);
   if (kind === 'edit' && !described.uniqueKeyField) {
-    throw new AppError('invalid_input', `${schema.name} has no unique key, so a save adds a row rather than replacing one. Use “Add a row”.`);
+    throw new AppError('dataset_has_no_unique_key', schema.name);
   }
   if (kind === 'add_row' && described.uniqueKeyField) {
-    throw new AppError('invalid_input', `${schema.name} has a unique key: a row built from another one would replace it. Use “Edit”, or “New record” with a new key.`);
+    throw new AppError('dataset_has_unique_key', schema.name);
   }
   const locked = [described.identifierField, kind === 'edit' ? described.uniqueKeyField : null].filter((name): name is string => name !== null);
   for (const name of locked) {
     if (Object.hasOwn(changes, name) && recordValueText(changes[name]) !== recordValueText(before[name])) {
-      throw new AppError('invalid_input', `${name} identifies this record and cannot be changed here. Create a new record instead.`, {
+      throw new AppError('identifier_locked', name, {
         fields: [{ field: name, message: 'This field cannot be changed when editing.' }],
       });
     }
@@ -111,7 +111,7 @@ export function recordIdOf(schema: DatasetSchema, row: RecordValues): string {
   const field = describeSchema(schema).identifierField;
   const value = field ? row[field] : undefined;
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new AppError('invalid_input', `Fill in ${field ?? 'the identifier'}; every record needs it.`, {
+    throw new AppError('identifier_missing', field ?? undefined, {
       fields: field ? [{ field, message: 'Required.' }] : undefined,
     });
   }

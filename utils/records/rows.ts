@@ -7,7 +7,7 @@ export interface PlacedRow {
 }
 
 /** The dataset's event time field (`event_time: true`), if it has one. */
-export function eventTimeField(schema: DatasetSchema): string | null {
+function eventTimeField(schema: DatasetSchema): string | null {
   return describeSchema(schema).fields.find((f) => f.isEventTime)?.name ?? null;
 }
 

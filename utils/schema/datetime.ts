@@ -202,13 +202,13 @@ export function normalizeLocalDateTime(local: string): string | null {
 /**
  * Turns a `datetime-local` value read in `timeZone` into ISO-8601 with its offset (`Z` for UTC).
  * A time skipped by a DST jump is moved forward by the gap; a repeated time takes the earlier
- * instant. Throws `invalid_input` for an unreal date or unknown zone.
+ * instant. Throws `datetime_unreal` for an unreal date, `time_zone_unknown` for an unknown zone.
  * @example toIsoDateTime('2026-07-01T09:30', 'Europe/Paris') // '2026-07-01T09:30:00+02:00'
  */
 export function toIsoDateTime(localValue: string, timeZone: string): string {
-  if (!isValidTimeZone(timeZone)) throw new AppError('invalid_input', `Unknown time zone "${timeZone}"`);
+  if (!isValidTimeZone(timeZone)) throw new AppError('time_zone_unknown', timeZone);
   const resolved = resolveLocalDateTime(localValue, timeZone);
-  if (!resolved) throw new AppError('invalid_input', `"${localValue}" is not a real date and time`);
+  if (!resolved) throw new AppError('datetime_unreal', localValue);
   return formatWallClock(wallClockAt(resolved.epochMs, timeZone)) + formatOffset(resolved.offsetMs);
 }
 

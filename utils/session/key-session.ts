@@ -63,5 +63,3 @@ export function createKeySession() {
     },
   };
 }
-
-export type KeySession = ReturnType<typeof createKeySession>;

@@ -13,7 +13,7 @@ export interface MintedToken {
 }
 
 /** Never treat a token as living shorter than this, whatever `expires_in` says: one Auth call a minute at most. */
-export const MIN_TOKEN_LIFETIME_MS = 60_000;
+const MIN_TOKEN_LIFETIME_MS = 60_000;
 
 /**
  * What may travel in `Authorization: Token …`: visible ASCII only. A CR, LF or space would split

@@ -71,13 +71,13 @@ export async function estimatePassphrase(passphrase: string, context: readonly s
 
 /**
  * Refuses a passphrase too easy to guess once a vault leaves the machine (a backup file):
- * `weak_passphrase`, whose detail says how to make it stronger.
+ * `weak_passphrase`, whose detail says how to make it stronger (the strength is a param).
  * @example await checkPassphraseStrength(passphrase, [profile.name, profile.username]);
  */
 export async function checkPassphraseStrength(passphrase: string, context: readonly string[] = []): Promise<void> {
-  if (typeof passphrase !== 'string') throw new AppError('invalid_input', 'The passphrase must be text.');
+  if (typeof passphrase !== 'string') throw new AppError('passphrase_missing');
   const estimate = await estimatePassphrase(passphrase, context);
-  if (!estimate.acceptable) throw new AppError('weak_passphrase', `it is ${estimate.label}. ${estimate.advice}`);
+  if (!estimate.acceptable) throw new AppError('weak_passphrase', estimate.advice, { params: { strength: estimate.label } });
 }
 
 /** Words a guesser would try first for this profile, and the product's own name. */

@@ -16,7 +16,7 @@ export function exportVaultBackup(
 ): string {
   const checkedProfile = vaultBackupProfileSchema.safeParse(profile);
   if (!checkedProfile.success) {
-    throw new AppError('invalid_input', `The profile cannot be backed up (${firstIssue(checkedProfile.error)}).`);
+    throw new AppError('profile_invalid', profile.name, { params: { issue: firstIssue(checkedProfile.error) } });
   }
   const checkedVault = sealedVaultSchema.safeParse(vault);
   if (!checkedVault.success) throw new AppError('vault_corrupt', firstIssue(checkedVault.error));

@@ -14,7 +14,7 @@ import { firstIssue, sealedVaultSchema } from '@/utils/vault/schema';
 export async function openVault(vault: unknown, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
   const parsed = sealedVaultSchema.safeParse(vault);
   if (!parsed.success) throw new AppError('vault_corrupt', firstIssue(parsed.error));
-  if (typeof passphrase !== 'string') throw new AppError('invalid_input', 'The passphrase must be text.');
+  if (typeof passphrase !== 'string') throw new AppError('passphrase_missing');
   // Spares a PBKDF2 run, and some engines refuse a zero-length PBKDF2 password outright.
   if (passphrase === '') throw new AppError('wrong_passphrase');
 

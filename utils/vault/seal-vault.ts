@@ -8,7 +8,7 @@ import { IV_BYTES, MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, SALT_BYTES, typ
  * Encrypts `secret` (the PKCS#8 key bytes) under `passphrase`: PBKDF2-SHA256 (600,000
  * iterations by default) → AES-256-GCM, with a new random salt and IV on every call, so
  * re-sealing the same key never reuses an IV. Refuses a weak passphrase (`weak_passphrase`)
- * and fewer iterations than the floor (`invalid_input`).
+ * and an iteration count outside the allowed range (`vault_iterations_invalid`).
  * @example const vault = await sealVault(key.pkcs8, passphrase); await vaultItem.setValue(vault);
  */
 export async function sealVault(
@@ -17,15 +17,12 @@ export async function sealVault(
   options: { iterations?: number } = {},
 ): Promise<SealedVault> {
   if (!(secret instanceof Uint8Array) || secret.length === 0) {
-    throw new AppError('invalid_input', 'There is no key to encrypt.');
+    throw new AppError('vault_key_missing');
   }
   await checkPassphraseStrength(passphrase);
   const iterations = options.iterations ?? MIN_PBKDF2_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < MIN_PBKDF2_ITERATIONS || iterations > MAX_PBKDF2_ITERATIONS) {
-    throw new AppError(
-      'invalid_input',
-      `PBKDF2 iterations must be a whole number from ${MIN_PBKDF2_ITERATIONS} to ${MAX_PBKDF2_ITERATIONS}.`,
-    );
+    throw new AppError('vault_iterations_invalid', String(iterations), { params: { min: MIN_PBKDF2_ITERATIONS, max: MAX_PBKDF2_ITERATIONS } });
   }
 
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));

@@ -9,7 +9,7 @@ export interface UnlockFailures {
 }
 
 /** Wrong passphrases allowed before any wait: typing mistakes happen. */
-export const FREE_UNLOCK_ATTEMPTS = 3;
+const FREE_UNLOCK_ATTEMPTS = 3;
 const FIRST_DELAY_MS = 1000;
 /** The wait doubles per wrong passphrase up to this: 15 minutes. */
 export const MAX_UNLOCK_DELAY_MS = 15 * 60_000;

@@ -3,8 +3,12 @@ import { assertUnlockAllowed, currentFailures, withFailure, type UnlockFailures 
 
 export interface UnlockGuardDeps {
   now(): number;
-  load(): Promise<Record<string, unknown>>;
-  save(all: Record<string, UnlockFailures>): Promise<void>;
+  /**
+   * One read-modify-write of every profile's count, serialized with every other (the background
+   * passes `updateItem` of the stored item), so two profiles failing at once both keep their count.
+   * A throw from `change` writes nothing.
+   */
+  update(change: (all: Record<string, unknown>) => Record<string, UnlockFailures>): Promise<unknown>;
 }
 
 /**
@@ -17,22 +21,30 @@ export interface UnlockGuardDeps {
 export function createUnlockGuard(deps: UnlockGuardDeps) {
   const queues = new Map<string, Promise<unknown>>();
 
-  async function write(profileId: string, record: UnlockFailures | null): Promise<void> {
-    const { [profileId]: _old, ...rest } = await deps.load();
+  /** Every other profile's count that still matters, plus this profile's new one (or none). */
+  function withRecord(all: Record<string, unknown>, profileId: string, record: UnlockFailures | null): Record<string, UnlockFailures> {
+    const { [profileId]: _old, ...rest } = all;
     const kept = Object.fromEntries(
       Object.entries(rest)
         .map(([id, value]) => [id, currentFailures(value, deps.now())] as const)
         .filter((entry): entry is [string, UnlockFailures] => entry[1] !== null),
     );
-    await deps.save(record ? { ...kept, [profileId]: record } : kept);
+    return record ? { ...kept, [profileId]: record } : kept;
+  }
+
+  async function write(profileId: string, record: UnlockFailures | null): Promise<void> {
+    await deps.update((all) => withRecord(all, profileId, record));
   }
 
   async function run<T>(profileId: string, tryPassphrase: () => Promise<T>): Promise<T> {
     const now = deps.now();
-    const before = currentFailures((await deps.load())[profileId], now);
-    assertUnlockAllowed(before, now);
-    // Counted as wrong until proven right.
-    await write(profileId, withFailure(before, now));
+    let before: UnlockFailures | null = null;
+    // Checked and counted as wrong until proven right, in one step.
+    await deps.update((all) => {
+      before = currentFailures(all[profileId], now);
+      assertUnlockAllowed(before, now);
+      return withRecord(all, profileId, withFailure(before, now));
+    });
     try {
       const result = await tryPassphrase();
       await write(profileId, null);
@@ -56,5 +68,3 @@ export function createUnlockGuard(deps: UnlockGuardDeps) {
     },
   };
 }
-
-export type UnlockGuard = ReturnType<typeof createUnlockGuard>;

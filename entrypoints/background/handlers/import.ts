@@ -20,10 +20,10 @@ import { describeSchema } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
 import { importJobsItem } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
-import { targetOf } from '@/entrypoints/background/services';
-import { appendEditLog } from '@/entrypoints/background/handlers/edit-log';
-import { runLookup } from '@/entrypoints/background/handlers/lookup';
-import { getSchema, writableProfile } from '@/entrypoints/background/handlers/schema';
+import { logFinishedWrite } from '@/utils/storage/edit-log';
+import { targetOf } from '@/entrypoints/background/target';
+import { runLookup } from '@/entrypoints/background/lookups';
+import { writableProfile } from '@/entrypoints/background/writes';
 import type { Handler } from '@/entrypoints/background/handlers/types';
 
 /**
@@ -32,8 +32,6 @@ import type { Handler } from '@/entrypoints/background/handlers/types';
  * the client (writes are never retried), and records how it ended.
  */
 
-/** Jobs with a batch on the wire in this service worker: their "sending" batch is not stale. */
-const inFlight = new Set<string>();
 /**
  * One read-modify-write of the jobs at a time, through the storage module's per-item queue, so
  * a pause, a finishing batch and a profile delete (which clears jobs by its declaration) all land.
@@ -52,7 +50,7 @@ async function updateJobs<T>(change: (jobs: Record<string, ImportJob>) => { jobs
 function transition(profile: Profile, jobId: string, apply: (job: ImportJob) => ImportJob): Promise<{ before: ImportJob; after: ImportJob }> {
   return updateJobs((jobs) => {
     const job = jobs[profile.id];
-    if (!job || job.id !== jobId) throw new AppError('invalid_input', 'This import is no longer the current one. Reload the import page.');
+    if (!job || job.id !== jobId) throw new AppError('import_not_current');
     const after = apply(job);
     return { jobs: { ...jobs, [profile.id]: after }, result: { before: job, after } };
   });
@@ -73,7 +71,7 @@ async function logImport(profile: Profile, job: ImportJob): Promise<void> {
     { field: 'batches', before: null, after: job.batches.length },
   ];
   const error = unknown > 0 ? new AppError('outcome_unknown', `${unknown} rows of unknown outcome`) : job.status === 'cancelled' ? new AppError('cancelled', 'import cancelled') : null;
-  await appendEditLog(profile, { dataset: job.dataset, recordId: '', kind: 'import', changes }, error);
+  await logFinishedWrite(profile, { dataset: job.dataset, recordId: '', kind: 'import', changes }, error);
 }
 
 async function logFailedBatch(profile: Profile, job: ImportJob, index: number, outcome: BatchOutcome, error: unknown): Promise<void> {
@@ -85,14 +83,14 @@ async function logFailedBatch(profile: Profile, job: ImportJob, index: number, o
     { field: 'rows', before: null, after: rows },
     { field: 'outcome', before: null, after: outcome.kind },
   ];
-  await appendEditLog(profile, { dataset: job.dataset, recordId: '', kind: 'import_batch', changes }, error);
+  await logFinishedWrite(profile, { dataset: job.dataset, recordId: '', kind: 'import_batch', changes }, error);
 }
 
 export const currentImport: Handler<'import.current'> = async (_payload, { services }) => {
   const profile = await services.activeProfile();
   const { before, after } = await updateJobs((jobs) => {
     const job = jobs[profile.id];
-    if (!job || inFlight.has(job.id)) return { result: { before: job ?? null, after: job ?? null } };
+    if (!job || services.importsInFlight.has(job.id)) return { result: { before: job ?? null, after: job ?? null } };
     // The tab that drove it went away: a running job is paused, a batch left "sending" is unknown.
     const recovered = recoverJob(job, Date.now());
     return { jobs: recovered === job ? undefined : { ...jobs, [profile.id]: recovered }, result: { before: job, after: recovered } };
@@ -106,7 +104,7 @@ export const startImport: Handler<'import.start'> = async (input, { services }) 
   const profile = await writableProfile(services);
   // Each merged row costs a look-up at one per second: only small files may merge.
   if (input.mergeCurrentValues && input.validRows > MERGE_MAX_ROWS) {
-    throw new AppError('invalid_input', `“Merge with current values” reads each record first, one per second, so it is offered for ${MERGE_MAX_ROWS} rows or fewer.`);
+    throw new AppError('import_merge_too_large', String(input.validRows), { params: { max: MERGE_MAX_ROWS } });
   }
   const now = Date.now();
   const job: ImportJob = {
@@ -122,7 +120,7 @@ export const startImport: Handler<'import.start'> = async (input, { services }) 
   return updateJobs((jobs) => {
     const current = jobs[profile.id];
     if (current && !isFinished(current)) {
-      throw new AppError('invalid_input', `An import of “${current.file.name}” into ${current.dataset} is not finished. Resume it or cancel it first.`);
+      throw new AppError('import_unfinished', undefined, { params: { file: current.file.name, dataset: current.dataset } });
     }
     return { jobs: { ...jobs, [profile.id]: job }, result: job };
   });
@@ -157,22 +155,19 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
   // Before marking anything: without a token nothing is sent, so there is no batch to account for.
   const token = await services.tokens.get(profile.id);
   const { after: started } = await transition(profile, jobId, (job) => {
-    let result;
-    try {
-      result = startBatch(job, Date.now());
-    } catch (error) {
-      throw new AppError('invalid_input', error instanceof Error ? error.message : String(error));
-    }
+    const result = startBatch(job, Date.now());
     const expected = result.batch.sentRows ?? result.batch.rowCount;
     if (result.batch.firstValidRow !== firstValidRow || rows.length !== expected) {
-      throw new AppError('invalid_input', `Batch ${result.batch.index + 1} must be rows ${result.batch.firstValidRow + 1}–${result.batch.firstValidRow + result.batch.rowCount} (${expected} rows to send).`);
+      throw new AppError('import_batch_mismatch', undefined, {
+        params: { batch: result.batch.index + 1, first: result.batch.firstValidRow + 1, last: result.batch.firstValidRow + result.batch.rowCount, rows: expected },
+      });
     }
     return result.job;
   });
   const batch = started.batches[started.batches.length - 1]!;
   let outcome: BatchOutcome = { kind: 'accepted' };
   let failure: unknown = null;
-  inFlight.add(jobId);
+  services.importsInFlight.add(jobId);
   try {
     if (rows.length > 0) await services.client.postRows(targetOf(profile), token.token, started.dataset, rows);
   } catch (error) {
@@ -180,7 +175,7 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
     outcome = batchOutcomeOf(error, sentPositions(started, batch.firstValidRow, batch.rowCount));
     if (error instanceof AppError && error.code === 'unauthorized') await services.tokens.invalidate(profile.id);
   } finally {
-    inFlight.delete(jobId);
+    services.importsInFlight.delete(jobId);
     // Whatever happened, a cached look-up of an imported ID may no longer be what Monetate holds.
     services.queue.clearCache(profile.id);
   }
@@ -196,16 +191,15 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
  * per second, fresh, never cached) and the fields the file does not fill are sent back as
  * Monetate gave them. A row whose ID is not in the dataset goes as the file has it.
  */
-export const mergeImportRows: Handler<'import.merge'> = async ({ dataset: name, rows, fields, callerId }, context) => {
-  const { services } = context;
-  await writableProfile(services);
-  const schema = await getSchema({ name }, context);
+export const mergeImportRows: Handler<'import.merge'> = async ({ dataset: name, rows, fields, callerId }, { services }) => {
+  const profile = await writableProfile(services);
+  const schema = await services.schemas.read(profile, name, { refresh: false });
   const identifier = describeSchema(schema).identifierField;
-  if (!identifier) throw new AppError('invalid_input', `${name} has no identifier field, so its records cannot be merged.`);
+  if (!identifier) throw new AppError('dataset_has_no_identifier', name);
   const merged: Array<Record<string, unknown>> = [];
   for (const row of rows) {
     const id = row[identifier];
-    if (typeof id !== 'string' || id === '') throw new AppError('invalid_input', `A row has no ${identifier}.`);
+    if (typeof id !== 'string' || id === '') throw new AppError('identifier_missing', identifier);
     const { rows: found } = await runLookup(services, { dataset: name, id, refresh: true, callerId });
     // Merging is offered only where a unique key makes the record one row.
     const record = found[0] ?? null;

@@ -5,7 +5,7 @@ import { tokensItem, vaultsItem, type StoredVault, type VaultKeyIdentity } from 
 import type { SealedVault } from '@/utils/vault/types';
 import { dropKey, updateItem } from '@/utils/storage/update-item';
 import { isProductionBaseUrl, type Profile } from '@/utils/profiles/profile';
-import { checkProfileInput } from '@/entrypoints/background/handlers/profiles';
+import { checkProfileInput } from '@/entrypoints/background/profile-input';
 import type { HandlerContext, Handler } from '@/entrypoints/background/handlers/types';
 
 /** Words of the profile a guesser would try first; the passphrase is judged against them. */

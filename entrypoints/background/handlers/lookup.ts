@@ -3,9 +3,6 @@ import { dropKey, readItem } from '@/utils/storage/update-item';
 import { runLookup } from '@/entrypoints/background/lookups';
 import type { Handler } from '@/entrypoints/background/handlers/types';
 
-// Kept for the bulk import handler, which looks records up the same way.
-export { runLookup };
-
 export const lookupRecord: Handler<'lookup.record'> = async (payload, { services }) => runLookup(services, payload);
 
 export const cancelLookups: Handler<'lookup.cancel'> = async ({ callerId, dataset, id }, { services }) => {

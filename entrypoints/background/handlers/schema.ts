@@ -4,9 +4,6 @@ import { targetOf } from '@/entrypoints/background/target';
 import { writableProfile, writeToMonetate } from '@/entrypoints/background/writes';
 import type { Handler } from '@/entrypoints/background/handlers/types';
 
-// Kept for the bulk import handler.
-export { writableProfile };
-
 export const listSchemas: Handler<'schema.list'> = async ({ refresh }, { services }) =>
   services.schemas.list(await services.activeProfile(), Boolean(refresh));
 

@@ -34,6 +34,7 @@ beforeEach(() => {
     tokens: { get: async () => ({ token: 'tok', expiresAt: Date.now() + 3_600_000, issuedAt: Date.now() }), invalidate: vi.fn(async () => undefined) },
     client: { postRows },
     queue: { clearCache: vi.fn() },
+    importsInFlight: new Set<string>(),
   } as unknown as Services;
   context = { services, sender: {} as never, senderKind: 'extension-page' };
 });
@@ -88,8 +89,8 @@ describe('import handlers', () => {
 
   it('refuses a batch that is not the next one, before anything is sent', async () => {
     const job = await runningJob();
-    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 500, rows: rows(500) }, context)).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(499) }, context)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 500, rows: rows(500) }, context)).rejects.toMatchObject({ code: 'import_batch_mismatch', params: { batch: 1, first: 1, last: 500, rows: 500 } });
+    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(499) }, context)).rejects.toMatchObject({ code: 'import_batch_mismatch' });
     expect(postRows).not.toHaveBeenCalled();
   });
 
@@ -99,9 +100,9 @@ describe('import handlers', () => {
     const answer = await sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(500) }, context);
     expect(answer.outcome).toBe('unknown');
     expect(answer.job.status).toBe('stopped');
-    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(500) }, context)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(500) }, context)).rejects.toMatchObject({ code: 'import_not_running', detail: 'stopped' });
     await controlImport({ jobId: job.id, action: 'run' }, context);
-    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(500) }, context)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(500) }, context)).rejects.toMatchObject({ code: 'import_batch_unconfirmed', params: { batch: 1 } });
     expect(postRows).toHaveBeenCalledTimes(1);
     expect((await editLogItem.getValue())[0]).toMatchObject({ kind: 'import_batch', result: 'outcome_unknown' });
     // Only when the user asks:
@@ -137,7 +138,7 @@ describe('import handlers', () => {
     expect(refused.job.batches[0]).toMatchObject({ state: 'rejected', rejectedRows: [2] });
     await settleImport({ jobId: job.id, batchIndex: 0, decision: 'skip_rejected' }, context);
     await controlImport({ jobId: job.id, action: 'run' }, context);
-    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(5) }, context)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(5) }, context)).rejects.toMatchObject({ code: 'import_batch_mismatch' });
     expect((await sendImportBatch({ jobId: job.id, firstValidRow: 0, rows: rows(4) }, context)).outcome).toBe('accepted');
   });
 
@@ -156,13 +157,13 @@ describe('import handlers', () => {
   });
 
   it('merges with current values only for 60 rows or fewer', async () => {
-    await expect(startImport({ ...input(61), mergeCurrentValues: true }, context)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(startImport({ ...input(61), mergeCurrentValues: true }, context)).rejects.toMatchObject({ code: 'import_merge_too_large', params: { max: 60 } });
     expect((await startImport({ ...input(60), mergeCurrentValues: true }, context)).mergeCurrentValues).toBe(true);
   });
 
   it('refuses a second import while one is unfinished', async () => {
     await runningJob();
-    await expect(startImport(input(), context)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(startImport(input(), context)).rejects.toMatchObject({ code: 'import_unfinished' });
   });
 
   it('is not offered to content scripts', async () => {

@@ -3,23 +3,15 @@ import { fakeBrowser } from 'wxt/testing';
 import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
 import { createRouter } from '@/entrypoints/background/router';
 import { createServices, type Services } from '@/entrypoints/background/services';
-import { profilesItem, vaultsItem } from '@/utils/storage/items';
+import { profilesItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
 import { createProfileStore } from '@/utils/profiles/profile-store';
 import { exportVaultBackup } from '@/utils/vault';
+import { PROFILE_INPUT } from '@/tests/unit/background/harness';
 
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
 const PASSPHRASE = 'plum tractor seven lanterns';
 
-const profileInput = {
-  name: 'Acme production',
-  baseUrl: 'https://api.monetate.net',
-  retailer: 'acme',
-  username: 'api-123-jane',
-  ttlSeconds: 3600,
-  alg: 'RS256',
-  readOnly: true,
-  confirmWrites: true,
-};
+const profileInput = { ...PROFILE_INPUT, readOnly: true };
 
 let route: ReturnType<typeof createRouter>;
 let fetches: string[];
@@ -184,6 +176,18 @@ describe('unlocking after wrong passphrases', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await ask('vault.unlock', { profileId: id, passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  });
+
+  it('counts wrong passphrases on two profiles at once, keeping both counts', async () => {
+    const first = await savedProfile();
+    const second = await savedProfile({ ...profileInput, name: 'Acme staging' });
+    for (const { id } of [first, second]) expect(await ask('vault.lock', { profileId: id })).toMatchObject({ ok: true });
+    const replies = await Promise.all([first, second].map(({ id }) => ask('vault.unlock', { profileId: id, passphrase: 'not my passphrase at all' })));
+    for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+    const counted = await unlockFailuresItem.getValue();
+    expect(Object.keys(counted).sort()).toEqual([first.id, second.id].sort());
+    expect(counted[first.id]).toMatchObject({ failures: 1 });
+    expect(counted[second.id]).toMatchObject({ failures: 1 });
   });
 
   it('refuses a weak passphrase for a new key in the background, whatever the page checked', async () => {

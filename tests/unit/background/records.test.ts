@@ -1,18 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import { grantManifestHosts } from '@/tests/unit/background/manifest-grants';
-import { createRouter } from '@/entrypoints/background/router';
-import { createServices } from '@/entrypoints/background/services';
 import { parseExactJson, stringifyExactJson } from '@/utils/monetate/exact-json';
 import type { LookupView, SaveResult } from '@/utils/messages/protocol';
-import { activeProfileIdItem, editLogItem, recordReadsItem, tokensItem } from '@/utils/storage/items';
+import { editLogItem, recordReadsItem, tokensItem } from '@/utils/storage/items';
 import { ODD_FIELDS } from '@/tests/support/odd-values';
 import { createFakeMonetate, type FakeSchema } from '@/tests/unit/background/fake-monetate';
+import { EXTENSION_PAGE, PLATFORM_TAB, PROFILE_ID, startBackground } from '@/tests/unit/background/harness';
 
-const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidepanel.html` };
-const PLATFORM_TAB = { id: fakeBrowser.runtime.id, url: 'https://marketer.monetate.net/control/a-1/p/x/datasets', tab: { id: 7, windowId: 1 } as never };
-
-const PROFILE_ID = 'profile-1';
 const DATASET = 'customer_attributes';
 const ODD_ID = 'C-ODD-0001';
 
@@ -39,51 +32,21 @@ const visits: FakeSchema = {
 const MULTI_ID = 'MCMID|00002812570000000000000000000001';
 
 let monetate: ReturnType<typeof createFakeMonetate>;
-let route: ReturnType<typeof createRouter>;
+let ask: Awaited<ReturnType<typeof startBackground>>['ask'];
+let data: Awaited<ReturnType<typeof startBackground>>['data'];
 
 beforeEach(async () => {
-  fakeBrowser.reset();
-  grantManifestHosts();
   monetate = createFakeMonetate({ retailer: 'acme' });
   monetate.addSchema(customers);
   monetate.addSchema(visits);
   monetate.setRows(DATASET, [ODD_ROW]);
   monetate.setRows(visits.name, [0, 1, 2].map((i) => JSON.stringify({ customer_id: MULTI_ID, event_time: `2025-0${i + 1}-01T10:00:00Z`, product: `p${i}` })));
-  vi.stubGlobal('fetch', monetate.fetch);
-  // Stored the way the options page stores it (sealed), or the background refuses to use it.
-  const services = createServices();
-  await services.profiles.put(
-    {
-      id: PROFILE_ID,
-      name: 'Acme',
-      baseUrl: 'https://api.monetate.net',
-      retailer: 'acme',
-      username: 'api-1-jane',
-      ttlSeconds: 3600,
-      alg: 'RS256',
-      readOnly: false,
-      confirmWrites: false,
-      createdAt: 1,
-    },
-  );
-  await activeProfileIdItem.setValue(PROFILE_ID);
-  await tokensItem.setValue({ [PROFILE_ID]: { token: 'token-1', expiresAt: Date.now() + 3_600_000, issuedAt: Date.now() } });
-  route = createRouter(() => services);
+  ({ ask, data } = await startBackground(monetate));
 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-async function ask<T>(type: string, payload: unknown, sender: object = EXTENSION_PAGE): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; detail?: string } }> {
-  return (await route({ channel: 'mdi', type, payload }, sender as never)) as never;
-}
-
-async function data<T>(type: string, payload: unknown, sender: object = EXTENSION_PAGE): Promise<T> {
-  const reply = await ask<T>(type, payload, sender);
-  if (!reply.ok) throw new Error(`${type}: ${reply.error.code} ${reply.error.detail ?? ''}`);
-  return reply.data;
-}
 
 const lookUp = (id: string, dataset = DATASET, sender: object = EXTENSION_PAGE) =>
   data<LookupView>('lookup.record', { dataset, id, callerId: 'test', refresh: true }, sender);

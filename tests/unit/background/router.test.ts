@@ -5,21 +5,13 @@ import { createRouter } from '@/entrypoints/background/router';
 import { createServices, type Services } from '@/entrypoints/background/services';
 import { profilesItem, vaultsItem } from '@/utils/storage/items';
 import background from '@/entrypoints/background/index';
+import { PROFILE_INPUT } from '@/tests/unit/background/harness';
 
 const EXTENSION_PAGE = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` };
 const PLATFORM_TAB = { id: fakeBrowser.runtime.id, url: 'https://marketer.monetate.net/control/a-1/p/x/datasets', tab: { id: 7 } as never };
 const OTHER_SITE_TAB = { id: fakeBrowser.runtime.id, url: 'https://evil.example/page', tab: { id: 8 } as never };
 
-const validProfile = {
-  name: 'Acme production',
-  baseUrl: 'https://api.monetate.net',
-  retailer: 'acme',
-  username: 'api-123-jane',
-  ttlSeconds: 3600,
-  alg: 'RS256',
-  readOnly: false,
-  confirmWrites: true,
-};
+const validProfile = PROFILE_INPUT;
 
 let route: ReturnType<typeof createRouter>;
 

@@ -54,8 +54,8 @@ describe('an import job', () => {
 
   it('never starts a second batch while one is in flight', () => {
     const { job: sending } = startBatch(job(), 1);
-    expect(sendBlocker(sending)).toBe('Batch 1 has not been confirmed by Monetate.');
-    expect(() => startBatch(sending, 2)).toThrow('Batch 1 has not been confirmed by Monetate.');
+    expect(sendBlocker(sending)).toMatchObject({ code: 'import_batch_unconfirmed', params: { batch: 1 } });
+    expect(() => startBatch(sending, 2)).toThrow(expect.objectContaining({ code: 'import_batch_unconfirmed', params: { batch: 1 } }));
   });
 
   it('stops on a batch of unknown outcome and sends it again only when the user asks', () => {

@@ -51,12 +51,12 @@ describe('signAuthJwt', () => {
 
   it('refuses an empty username, a fractional correction and a key imported for another alg', async () => {
     const key = await importSigningKey(keyPair.pkcs8, 'RS256');
-    await expect(signAuthJwt({ key, username: ' ', alg: 'RS256', nowMs: NOW_MS })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(signAuthJwt({ key, username: ' ', alg: 'RS256', nowMs: NOW_MS })).rejects.toMatchObject({ code: 'username_missing' });
     await expect(signAuthJwt({ key, username: 'u', alg: 'RS256', nowMs: NOW_MS, iatOffsetSeconds: 0.5 })).rejects.toMatchObject({
-      code: 'invalid_input',
+      code: 'clock_invalid',
     });
-    await expect(signAuthJwt({ key, username: 'u', alg: 'RS256', nowMs: Number.NaN })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(signAuthJwt({ key, username: 'u', alg: 'RS512', nowMs: NOW_MS })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(signAuthJwt({ key, username: 'u', alg: 'RS256', nowMs: Number.NaN })).rejects.toMatchObject({ code: 'clock_invalid' });
+    await expect(signAuthJwt({ key, username: 'u', alg: 'RS512', nowMs: NOW_MS })).rejects.toMatchObject({ code: 'key_cannot_sign', params: { alg: 'RS512' } });
   });
 });
 
@@ -71,7 +71,7 @@ describe('decodeJwtForDisplay', () => {
 
   it('says when the text is not a JWT', () => {
     for (const bad of ['', 'abc', 'a.b.c', 'Token abc.def.ghi']) {
-      expect(() => decodeJwtForDisplay(bad), bad).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+      expect(() => decodeJwtForDisplay(bad), bad).toThrow(expect.objectContaining({ code: 'jwt_malformed' }));
     }
   });
 });

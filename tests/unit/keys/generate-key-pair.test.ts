@@ -45,7 +45,7 @@ describe('generateKeyPair', () => {
   });
 
   it('refuses sizes it does not offer', async () => {
-    await expect(generateKeyPair(1024 as RsaModulusBits)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(generateKeyPair(1024 as RsaModulusBits)).rejects.toMatchObject({ code: 'key_size_unsupported', detail: '1024' });
   });
 });
 
@@ -84,7 +84,7 @@ describe('importSigningKey', () => {
   });
 
   it('refuses an unknown algorithm and damaged bytes', async () => {
-    await expect(importSigningKey(generated.pkcs8, 'HS256' as 'RS256')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(importSigningKey(generated.pkcs8, 'HS256' as 'RS256')).rejects.toMatchObject({ code: 'signing_alg_unsupported', detail: 'HS256' });
     await expect(importSigningKey(new Uint8Array(10), 'RS256')).rejects.toMatchObject({ code: 'key_unrecognized' });
   });
 });

@@ -41,12 +41,12 @@ describe('spkiPemToPkcs1Pem', () => {
   });
 
   it.each([
-    ['an RSA PUBLIC KEY block', () => key.pkcs1],
-    ['an EC public key', () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString()],
-    ['two public keys', () => key.spki + key.spki],
-    ['a damaged body', () => '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n'],
-    ['no PEM at all', () => 'hello'],
-  ])('refuses %s with invalid_input', (_what, make) => {
-    expect(() => spkiPemToPkcs1Pem(make())).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    ['an RSA PUBLIC KEY block', () => key.pkcs1, 'public_key_unrecognized'],
+    ['an EC public key', () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'key_not_rsa'],
+    ['two public keys', () => key.spki + key.spki, 'public_key_unrecognized'],
+    ['a damaged body', () => '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n', 'public_key_damaged'],
+    ['no PEM at all', () => 'hello', 'public_key_unrecognized'],
+  ])('refuses %s with its own code', (_what, make, code) => {
+    expect(() => spkiPemToPkcs1Pem(make())).toThrow(expect.objectContaining({ code }));
   });
 });

@@ -144,11 +144,11 @@ describe('look-up queue: coalescing and cache', () => {
     expect(sends).toHaveLength(2);
   });
 
-  it('refuses an incomplete request with invalid_input', async () => {
+  it('refuses an incomplete request with lookup_incomplete', async () => {
     const { queue, sends } = harness();
     const outcome = track(queue.enqueue(request(''), { callerId: 'x' }).promise);
     await vi.advanceTimersByTimeAsync(0);
-    expect(outcome.error?.code).toBe('invalid_input');
+    expect(outcome.error?.code).toBe('lookup_incomplete');
     expect(sends).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '@/utils/errors';
 import { KNOWN_DATA_TYPES, MonetateError, createMonetateClient, isKnownDataType } from '@/utils/monetate';
+import { failureOf } from '@/tests/support/failure';
 
 const target = { baseUrl: 'https://api.monetate.net/', retailer: 'acme' };
 const root = 'https://api.monetate.net/api/data/v1/acme/production';
@@ -35,15 +35,7 @@ function hangingFetch() {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+const failure = failureOf;
 
 function headersOf(fetch: ReturnType<typeof fakeFetch>, call = 0): Record<string, string> {
   return (fetch.mock.calls[call]?.[1]?.headers ?? {}) as Record<string, string>;
@@ -217,7 +209,7 @@ describe('Monetate client: look-ups', () => {
   it('refuses a token that would break the Authorization header', async () => {
     const fetch = fakeFetch();
     const error = await failure(createMonetateClient({ fetch }).lookupRecord(target, 'tok\r\nX-Evil: 1', 's', 'i'));
-    expect(error.code).toBe('invalid_input');
+    expect(error.code).toBe('header_value_unsendable');
     expect(fetch).not.toHaveBeenCalled();
   });
 });
@@ -367,7 +359,7 @@ describe('Monetate client: saving rows', () => {
 
   it('refuses to post no rows', async () => {
     const fetch = fakeFetch();
-    expect((await failure(createMonetateClient({ fetch }).postRows(target, 't', 'customers', []))).code).toBe('invalid_input');
+    expect((await failure(createMonetateClient({ fetch }).postRows(target, 't', 'customers', []))).code).toBe('no_rows');
     expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/utils/errors';
 import { readEnvelope } from '@/utils/monetate';
+import { failureOf } from '@/tests/support/failure';
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+const failure = failureOf;
 
 describe('readEnvelope', () => {
   it('reads a Monetate envelope', async () => {

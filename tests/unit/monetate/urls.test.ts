@@ -60,13 +60,17 @@ describe('Monetate URLs', () => {
     expect(url.search).toBe('');
   });
 
-  it.each(['.', '..', ''])('refuses the dataset name %j instead of climbing out of the path', (name) => {
-    expect(codeOf(() => rowsUrl(target, name))).toBe('invalid_input');
+  it.each([
+    ['.', 'path_part_reserved'],
+    ['..', 'path_part_reserved'],
+    ['', 'path_part_empty'],
+  ])('refuses the dataset name %j instead of climbing out of the path', (name, code) => {
+    expect(codeOf(() => rowsUrl(target, name))).toBe(code);
   });
 
   it('refuses an empty record ID and one with a lone surrogate', () => {
     expect(codeOf(() => recordUrl(target, 'customers', ''))).toBe('record_id_invalid');
-    expect(codeOf(() => recordUrl(target, 'customers', 'bad\uD800'))).toBe('invalid_input');
+    expect(codeOf(() => recordUrl(target, 'customers', 'bad\uD800'))).toBe('path_part_unencodable');
   });
 
   it('encodes the retailer shortname', () => {
@@ -93,10 +97,16 @@ describe('Monetate URLs', () => {
     );
   });
 
-  it.each(['ftp://api.monetate.net', 'javascript:alert(1)', 'api.monetate.net', 'https://api.monetate.net/?x=1', 'https://u:p@api.monetate.net'])(
+  it.each([
+    ['ftp://api.monetate.net', 'base_url_scheme'],
+    ['javascript:alert(1)', 'base_url_scheme'],
+    ['api.monetate.net', 'base_url_not_url'],
+    ['https://api.monetate.net/?x=1', 'base_url_extra_parts'],
+    ['https://u:p@api.monetate.net', 'base_url_extra_parts'],
+  ])(
     'refuses the base URL %j',
-    (baseUrl) => {
-      expect(codeOf(() => normalizeBaseUrl(baseUrl))).toBe('invalid_input');
+    (baseUrl, code) => {
+      expect(codeOf(() => normalizeBaseUrl(baseUrl))).toBe(code);
     },
   );
 });

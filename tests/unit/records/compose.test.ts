@@ -114,8 +114,8 @@ describe('composeEdit: the row an edit sends', () => {
 
   it('adds a row only in a dataset without a unique key, and replaces one only in a dataset with one', () => {
     const keyless: DatasetSchema = { ...schema, fields: { ...schema.fields, customer_id: { data_type: 'STRING', identifier: true, required: true } } };
-    expect(refusal(() => composeEdit({ schema: keyless, read: read(), base, kind: 'edit', changes: { email: 'x@example.com' } })).code).toBe('invalid_input');
-    expect(refusal(() => composeEdit({ schema, read: read(), base, kind: 'add_row', changes: { email: 'x@example.com' } })).code).toBe('invalid_input');
+    expect(refusal(() => composeEdit({ schema: keyless, read: read(), base, kind: 'edit', changes: { email: 'x@example.com' } })).code).toBe('dataset_has_no_unique_key');
+    expect(refusal(() => composeEdit({ schema, read: read(), base, kind: 'add_row', changes: { email: 'x@example.com' } })).code).toBe('dataset_has_unique_key');
     const second = { ...stored, email: 'second@example.com' };
     const { row } = composeEdit({ schema: keyless, read: read({ rows: [stored, second] }), base: { ...base, row: 1 }, kind: 'add_row', changes: { vip: true } });
     expect(row).toEqual({ ...second, vip: true });

@@ -46,11 +46,12 @@ describe('toIsoDateTime', () => {
     expect(toIsoDateTime('2026-06-01T12:00', 'Asia/Kolkata')).toBe('2026-06-01T12:00:00+05:30');
   });
 
-  it('refuses dates that do not exist and unknown zones with invalid_input', () => {
+  it('refuses dates that do not exist (datetime_unreal) and unknown zones (time_zone_unknown)', () => {
     for (const bad of ['2026-02-30T10:00', '2026-13-01T10:00', '2026-04-31T00:00', '2026-01-01T24:00', '2026-01-01', '']) {
       expect(() => toIsoDateTime(bad, 'UTC')).toThrow(AppError);
+      expect(() => toIsoDateTime(bad, 'UTC')).toThrow(expect.objectContaining({ code: 'datetime_unreal' }));
     }
-    expect(() => toIsoDateTime('2026-01-01T10:00', 'Mars/Olympus')).toThrow(/invalid_input/);
+    expect(() => toIsoDateTime('2026-01-01T10:00', 'Mars/Olympus')).toThrow(expect.objectContaining({ code: 'time_zone_unknown', detail: 'Mars/Olympus' }));
   });
 
   it('accepts 29 February only in leap years', () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeError, type AppError, type ErrorCode } from '@/utils/errors';
 import {
   exportVaultBackup,
   openVault,
@@ -46,7 +47,7 @@ describe('exportVaultBackup', () => {
 
   it('refuses an incomplete profile or a damaged vault', () => {
     expect(() => exportVaultBackup({ ...profile, username: ' ' }, vault)).toThrow(
-      expect.objectContaining({ code: 'invalid_input' }),
+      expect.objectContaining({ code: 'profile_invalid' }),
     );
     expect(() => exportVaultBackup(profile, { ...vault, ciphertext: '' })).toThrow(
       expect.objectContaining({ code: 'vault_corrupt' }),
@@ -65,34 +66,42 @@ describe('parseVaultBackup', () => {
     expect(parseVaultBackup(text.replace(/\n/g, '\r\n')).profile).toEqual(profile);
   });
 
-  const bad: { name: string; input: () => string; says: RegExp }[] = [
-    { name: 'an empty file', input: () => '', says: /empty/ },
-    { name: 'a file that is not JSON', input: () => '-----BEGIN PRIVATE KEY-----', says: /not JSON/ },
-    { name: 'other JSON', input: () => JSON.stringify({ hello: 'world' }), says: /not a Monetate Data Inspector key backup/ },
-    { name: 'a JSON array', input: () => '[1,2]', says: /not a Monetate Data Inspector key backup/ },
+  const bad: { name: string; input: () => string; code: ErrorCode; says: RegExp }[] = [
+    { name: 'an empty file', input: () => '', code: 'backup_empty', says: /empty/ },
+    { name: 'a file that is not JSON', input: () => '-----BEGIN PRIVATE KEY-----', code: 'backup_unrecognized', says: /not JSON/ },
+    { name: 'other JSON', input: () => JSON.stringify({ hello: 'world' }), code: 'backup_unrecognized', says: /not a Monetate Data Inspector key backup/ },
+    { name: 'a JSON array', input: () => '[1,2]', code: 'backup_unrecognized', says: /not a Monetate Data Inspector key backup/ },
     {
       name: 'a newer format version',
       input: () => JSON.stringify({ ...JSON.parse(text), version: 2 }),
+      code: 'backup_version_unsupported',
       says: /format version 2.*Update the extension/,
     },
     {
       name: 'a profile with a bad URL',
       input: () => JSON.stringify({ ...JSON.parse(text), profile: { ...profile, baseUrl: 'javascript:alert(1)' } }),
+      code: 'backup_profile_damaged',
       says: /profile.*baseUrl/,
     },
     {
       name: 'a vault with too few iterations',
       input: () => JSON.stringify({ ...JSON.parse(text), vault: { ...vault, kdf: { ...vault.kdf, iterations: 1000 } } }),
+      code: 'backup_key_damaged',
       says: /encrypted key is damaged.*iterations/,
     },
-    { name: 'a vault that is missing', input: () => JSON.stringify({ ...JSON.parse(text), vault: undefined }), says: /encrypted key is damaged/ },
+    { name: 'a vault that is missing', input: () => JSON.stringify({ ...JSON.parse(text), vault: undefined }), code: 'backup_key_damaged', says: /encrypted key is damaged/ },
   ];
 
   for (const b of bad) {
-    it(`refuses ${b.name} with a sentence`, () => {
-      expect(() => parseVaultBackup(b.input())).toThrow(
-        expect.objectContaining({ code: 'invalid_input', detail: expect.stringMatching(b.says) }),
-      );
+    it(`refuses ${b.name} with its own code and a sentence`, () => {
+      let caught: unknown;
+      try {
+        parseVaultBackup(b.input());
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ code: b.code });
+      expect(describeError(caught as AppError)).toMatch(b.says);
     });
   }
 });

@@ -7,7 +7,7 @@ import type { UnlockFailures } from '@/utils/vault/unlock-backoff';
 const T0 = Date.UTC(2026, 2, 1, 12);
 
 function guardOver(stored: { value: Record<string, UnlockFailures> }, clock: { now: number }) {
-  return createUnlockGuard({ now: () => clock.now, load: async () => stored.value, save: async (all) => void (stored.value = all) });
+  return createUnlockGuard({ now: () => clock.now, update: async (change) => void (stored.value = change(stored.value)) });
 }
 const wrong = () => Promise.reject(new AppError('wrong_passphrase'));
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: AppError) => `${error.code}${error.detail ? `: ${error.detail}` : ''}`);

@@ -100,9 +100,9 @@ describe('sealVault and openVault', () => {
   it('refuses to seal with a weak passphrase, too few iterations or no key', async () => {
     await expect(sealVault(secret, 'short')).rejects.toMatchObject({ code: 'weak_passphrase' });
     await expect(sealVault(secret, PASSPHRASE, { iterations: MIN_PBKDF2_ITERATIONS - 1 })).rejects.toMatchObject({
-      code: 'invalid_input',
+      code: 'vault_iterations_invalid',
     });
-    await expect(sealVault(new Uint8Array(0), PASSPHRASE)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(sealVault(new Uint8Array(0), PASSPHRASE)).rejects.toMatchObject({ code: 'vault_key_missing' });
   });
 });
 
