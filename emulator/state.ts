@@ -2,8 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { buildDemoDatasets } from '@/emulator/demo-data.ts';
 import { stringifyJsonExact, type JsonValue } from '@/emulator/json.ts';
 
-export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'] as const;
-export type DataType = (typeof DATA_TYPES)[number];
+// The extension's own list (utils/schema/data-types): the emulator accepts exactly the types the extension offers.
+import type { DataType } from '@/utils/schema/data-types.ts';
+export type { DataType };
 
 export interface FieldDef {
   /** One of DATA_TYPES, or any other type a field was given through `/__admin/schema-fields`. */

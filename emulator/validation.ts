@@ -1,10 +1,11 @@
 import { isLosslessNumber } from '@/emulator/json.ts';
-import { DATA_TYPES, type DataType, type FieldDef, type FieldValue, type StoredRecord } from '@/emulator/state.ts';
+import type { FieldDef, FieldValue, StoredRecord } from '@/emulator/state.ts';
+import { MAX_FIELDS, MAX_FIELD_NAME_LENGTH, isDataType } from '@/utils/schema/data-types.ts';
 
 /** From the OpenAPI `Schema.name` pattern; field names follow the same rule. */
 export const FIELD_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
-export const MAX_FIELD_NAME_LENGTH = 64;
-export const MAX_FIELDS = 40;
+// Monetate's limits, from the one definition the extension checks against.
+export { MAX_FIELDS, MAX_FIELD_NAME_LENGTH, isDataType };
 /** From `SchemaNamedIdentifierPatch`; JavaScript's \w is ASCII-only, which is the stricter reading. */
 export const NAMED_IDENTIFIER_PATTERN = /^\w+$/;
 
@@ -12,10 +13,6 @@ export interface ApiError {
   message: string;
   field?: string;
   row?: number;
-}
-
-export function isDataType(value: unknown): value is DataType {
-  return typeof value === 'string' && (DATA_TYPES as readonly string[]).includes(value);
 }
 
 /** A JSON object: not an array, not null, not a LosslessNumber (which is an object too). */

@@ -1,3 +1,5 @@
+import { MAX_FIELDS } from '@/utils/schema/data-types';
+
 /** Input our own checks refuse before anything is sent: a write refused so changed nothing. */
 export const INPUT_REFUSALS = [
   'profile_field_invalid',
@@ -33,6 +35,7 @@ export const INPUT_REFUSALS = [
   'path_part_reserved',
   'path_part_unencodable',
   'header_value_unsendable',
+  'schema_field_limit',
 ] as const;
 
 /**
@@ -293,6 +296,8 @@ const SENTENCES: Record<ErrorCode, (detail?: string, params?: ErrorParams) => st
   path_part_unencodable: (d) => `${d ?? 'A name'} contains an invalid character. Type it again, or paste it from Monetate.`,
   header_value_unsendable: (d) =>
     `The ${d ?? 'credential'} contains characters that cannot be sent. Check the profile's API username and key, then try again.`,
+  schema_field_limit: (d) =>
+    `${d ? `Dataset ${d}` : 'This dataset'} already has ${MAX_FIELDS} fields, the most Monetate allows, and Monetate cannot remove a field. Nothing was added; put new attributes in another dataset.`,
   not_found: (d) => `Not found${d ? `: ${d}` : ''}. Check the dataset and the record ID.`,
   unauthorized: (d) =>
     `Monetate did not accept this API username and key${d ? ` (${d})` : ''}. Check the username, and that the public key shown in the options page is registered and active in Monetate.`,

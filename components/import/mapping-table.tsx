@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { mappingReviewOf } from '@/utils/import/page-store';
 import { useImport } from '@/components/import/store';
-
-const NEW_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'];
+import { DATA_TYPES, MAX_FIELDS, isDataType, type DataType } from '@/utils/schema/data-types';
 
 /** Each file column and the field it goes to; unknown columns can be added as attributes. */
 export function MappingTable() {
@@ -58,23 +57,23 @@ export function MappingTable() {
 function UnknownColumns({ columns, fieldCount }: { columns: string[]; fieldCount: number }) {
   const add = useImport((s) => s.addColumnAsAttribute);
   const needsReview = useImport((s) => s.profile?.needsReview ?? true);
-  const [types, setTypes] = useState<Record<string, string>>({});
+  const [types, setTypes] = useState<Record<string, DataType>>({});
   // "Confirm every write" and production profiles confirm a schema change before it is sent.
   const [confirming, setConfirming] = useState<string | null>(null);
-  const room = Math.max(0, 40 - fieldCount);
+  const room = Math.max(0, MAX_FIELDS - fieldCount);
   return (
     <div>
       <p>
         These columns are not fields of the dataset and are ignored: {columns.join(', ')}.{' '}
-        {room > 0 ? `You can add up to ${room} of them as attributes.` : 'The dataset already has 40 fields, the most Monetate allows.'}
+        {room > 0 ? `You can add up to ${room} of them as attributes.` : `The dataset already has ${MAX_FIELDS} fields, the most Monetate allows.`}
       </p>
       {room > 0 && (
         <ul>
           {columns.map((column, index) => (
             <li key={column}>
               <label htmlFor={`new-type-${index}`}>Type for new attribute “{column}”</label>{' '}
-              <select id={`new-type-${index}`} value={types[column] ?? 'STRING'} onChange={(e) => setTypes({ ...types, [column]: e.target.value })}>
-                {NEW_TYPES.map((type) => (
+              <select id={`new-type-${index}`} value={types[column] ?? 'STRING'} onChange={(e) => isDataType(e.target.value) && setTypes({ ...types, [column]: e.target.value })}>
+                {DATA_TYPES.map((type) => (
                   <option key={type}>{type}</option>
                 ))}
               </select>{' '}

@@ -1,12 +1,16 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { SchemaView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema/types';
+import type { Loadable } from '@/utils/stores/schema-store';
+import { LoadStatus } from '@/components/lookup/load-status';
 
 /**
  * The look-up form every surface shares: "Dataset", "Record ID" and a "Look up" button, so
  * people and tests find them the same way everywhere.
  */
 export function QuickLookupForm({
-  datasets,
+  datasets: datasetsState,
+  onRetryDatasets,
+  datasetsFailure,
   initialDataset,
   initialId,
   busy,
@@ -14,7 +18,11 @@ export function QuickLookupForm({
   onSubmit,
   onChange,
 }: {
-  datasets: SchemaView[] | null;
+  /** The dataset list's state: the select says whether it is loading, failed (with Retry) or empty. */
+  datasets: Loadable<DatasetSchema[]>;
+  onRetryDatasets(): void;
+  /** Said instead of the error's own sentence when another part of the surface already says it. */
+  datasetsFailure?: string;
   initialDataset?: string;
   initialId?: string;
   busy?: boolean;
@@ -23,6 +31,7 @@ export function QuickLookupForm({
   onSubmit(dataset: string, id: string): void;
   onChange?(dataset: string, id: string): void;
 }) {
+  const datasets = datasetsState.status === 'loaded' ? datasetsState.value : null;
   const datasetId = useId();
   const recordId = useId();
   const [dataset, setSchema] = useState(initialDataset ?? '');
@@ -56,7 +65,8 @@ export function QuickLookupForm({
         <div className="mdi-field">
           <label htmlFor={datasetId}>Dataset</label>
           <select id={datasetId} value={dataset} onChange={(event) => setSchema(event.target.value)} disabled={!datasets}>
-            {!datasets && <option value="">Loading datasets…</option>}
+            {datasetsState.status === 'loading' && <option value="">Loading datasets…</option>}
+            {datasetsState.status === 'failed' && <option value="">Datasets not loaded</option>}
             {datasets?.length === 0 && <option value="">No datasets</option>}
             {datasets?.map((dataset) => (
               <option key={dataset.name} value={dataset.name}>
@@ -82,6 +92,8 @@ export function QuickLookupForm({
           Look up
         </button>
       </div>
+      {/* While loading, the select itself says so; a failure needs the reason and a Retry. */}
+      {datasetsState.status === 'failed' && <LoadStatus state={datasetsState} loading="" failed="The datasets could not be loaded." reason={datasetsFailure} onRetry={onRetryDatasets} />}
       {error && (
         <p className="mdi-error" id={`${recordId}-error`} role="alert">
           {error}

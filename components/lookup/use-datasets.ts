@@ -1,33 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import type { SchemaView } from '@/utils/messages/protocol';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { sendRequest } from '@/utils/messages/send';
+import { createDatasetListStore } from '@/utils/stores/schema-store';
 
-/** The active profile's datasets (`GET …/schema/`), reloaded when the profile or lock state changes. */
+/**
+ * The active profile's datasets (`GET …/schema/`) as a truthful state (loading, failed, loaded),
+ * reloaded when the profile or lock state changes; `retry` reads the list again past the cache.
+ */
 export function useDatasets(enabled: boolean, profileKey: string) {
-  const [datasets, setDatasets] = useState<SchemaView[] | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(
-    async (refresh = false) => {
-      setLoading(true);
-      setError(null);
-      try {
-        setDatasets(await sendRequest('schema.list', { refresh }));
-      } catch (caught) {
-        setError(toErrorInfo(caught));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [],
-  );
-
+  const [store] = useState(() => createDatasetListStore({ send: sendRequest }));
+  const datasets = useStore(store, (state) => state.datasets);
   useEffect(() => {
-    if (enabled) void load();
-    else setDatasets(null);
-  }, [enabled, profileKey, load]);
-
-  return { datasets, error, loading, reload: () => load(true) };
+    if (enabled) void store.getState().load();
+    else store.getState().clear();
+  }, [enabled, profileKey, store]);
+  return { datasets, retry: () => void store.getState().load({ refresh: true }) };
 }

@@ -10,6 +10,9 @@ import { LookupStatus } from '@/components/lookup/lookup-status';
 import { useDatasets } from '@/components/lookup/use-datasets';
 import { RecordWorkspace } from '@/components/workspace/record-workspace';
 import { useDatasetSchema } from '@/components/workspace/use-dataset-schema';
+import { SchemaStoreProvider } from '@/components/workspace/schema-store-context';
+import { SchemaLoadStatus } from '@/components/workspace/schema-tools';
+import { LoadStatus } from '@/components/lookup/load-status';
 import '@/components/overlay/overlay.css';
 
 /** A record the page asked for (an ID link); `serial` makes a repeated pick count again. */
@@ -44,7 +47,7 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
   const lookUp = useAppStore((state) => state.lookUp);
 
   const ready = Boolean(status?.hasProfile && !status.locked);
-  const { datasets, error: datasetsError } = useDatasets(ready, `${status?.profileName}:${ready}`);
+  const { datasets, retry: retryDatasets } = useDatasets(ready, `${status?.profileName}:${ready}`);
   const [selected, setSelected] = useState<{ dataset: string; id: string }>({ dataset: '', id: '' });
   const onFormChange = useCallback((dataset: string, id: string) => setSelected({ dataset, id }), []);
   const [sidePanelNote, setSidePanelNote] = useState<SidePanelNote>(null);
@@ -60,11 +63,11 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
   }, [request, ready, status?.defaultDataset, lookUp]);
 
   const datasetName = (lookup.status === 'done' && lookup.result?.dataset) || selected.dataset;
-  const { schema, error: schemaError } = useDatasetSchema(ready, datasetName || undefined);
+  const { schema, store: schemaStore, state: schemaState, retry: retrySchema } = useDatasetSchema(ready, datasetName || undefined);
 
   useEffect(() => setSidePanelNote(null), [lookup.dataset, lookup.id]);
 
-  const known = (name: string | null | undefined) => (name && datasets?.some((dataset) => dataset.name === name) ? name : undefined);
+  const known = (name: string | null | undefined) => (name && datasets.status === 'loaded' && datasets.value.some((dataset) => dataset.name === name) ? name : undefined);
   const preselected = known(request?.dataset) ?? known(pageDataset) ?? known(status?.defaultDataset);
   const lookupResult = lookup.status === 'done' ? lookup.result : undefined;
 
@@ -108,11 +111,11 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
       )}
       {ready && (
         <>
-          <ErrorMessage error={datasetsError} />
-          {datasets ? (
+          {datasets.status === 'loaded' ? (
             <QuickLookupForm
               key={request?.serial ?? 0}
               datasets={datasets}
+              onRetryDatasets={retryDatasets}
               initialDataset={preselected}
               initialId={request?.id}
               busy={lookup.status === 'waiting'}
@@ -120,7 +123,7 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
               onChange={onFormChange}
             />
           ) : (
-            !datasetsError && <p role="status">Loading datasets…</p>
+            <LoadStatus state={datasets} loading="Loading datasets…" failed="The datasets could not be loaded." onRetry={retryDatasets} />
           )}
           {pageDataset && <p className="mdi-hint">This page shows dataset {pageDataset}.</p>}
           <QueueIndicator entries={queue} />
@@ -135,17 +138,19 @@ export function OverlayPanel({ pageDataset, request, onClose, onHideOnSite }: Ov
               <SidePanelNoteText note={sidePanelNote} />
             </div>
           )}
-          <ErrorMessage error={schemaError} />
+          <SchemaLoadStatus dataset={datasetName} state={schemaState} onRetry={retrySchema} />
           {schema && status && (
-            <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
-              <RecordWorkspace
-                schema={schema}
-                lookup={lookupResult && lookupResult.dataset === schema.name ? lookupResult : null}
-                readOnly={status.readOnly}
-                confirmWrites={status.confirmWrites}
-                onLookUp={lookUp}
-              />
-            </RecordBoundary>
+            <SchemaStoreProvider store={schemaStore}>
+              <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
+                <RecordWorkspace
+                  schema={schema}
+                  lookup={lookupResult && lookupResult.dataset === schema.name ? lookupResult : null}
+                  readOnly={status.readOnly}
+                  confirmWrites={status.confirmWrites}
+                  onLookUp={lookUp}
+                />
+              </RecordBoundary>
+            </SchemaStoreProvider>
           )}
         </>
       )}

@@ -34,7 +34,8 @@ export function Popup() {
 
   const profile = app?.profiles.find((candidate) => candidate.id === app.activeProfileId);
   const ready = Boolean(profile?.unlocked);
-  const { datasets, error: datasetsError, reload: reloadDatasets } = useDatasets(ready, `${profile?.id}:${ready}`);
+  const { datasets, retry: retryDatasets } = useDatasets(ready, `${profile?.id}:${ready}`);
+  const datasetsError = datasets.status === 'failed' ? datasets.error : null;
   // Monetate refusing the token is said once, in the token panel; the look-up only points there.
   const datasetsRefused = Boolean(datasetsError && isTokenRefusal(datasetsError));
 
@@ -81,20 +82,17 @@ export function Popup() {
                 lastJwt={app.lastJwt}
                 curlTarget={target.dataset && target.id.trim() ? target : undefined}
                 refusal={datasetsRefused ? datasetsError : null}
-                onTokenReceived={() => datasetsError && reloadDatasets()}
+                onTokenReceived={() => datasetsError && retryDatasets()}
               />
             </>
           )}
           {ready && (
             <section aria-labelledby="lookup-heading" className="mdi-stack">
               <h2 id="lookup-heading">Quick look-up</h2>
-              {datasetsRefused ? (
-                <p className="mdi-hint">The datasets could not be loaded without a token: see Access token above.</p>
-              ) : (
-                <ErrorMessage error={datasetsError} />
-              )}
               <QuickLookupForm
                 datasets={datasets}
+                onRetryDatasets={retryDatasets}
+                datasetsFailure={datasetsRefused ? 'They need a token: see Access token above.' : undefined}
                 initialDataset={profile.defaultDataset || undefined}
                 busy={lookup.status === 'waiting'}
                 autoFocusId

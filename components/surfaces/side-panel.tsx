@@ -11,7 +11,9 @@ import { LookupStatus } from '@/components/lookup/lookup-status';
 import { useDatasets } from '@/components/lookup/use-datasets';
 import { RecordWorkspace } from '@/components/workspace/record-workspace';
 import { useDatasetSchema } from '@/components/workspace/use-dataset-schema';
-import { SchemaTools } from '@/components/workspace/schema-tools';
+import { SchemaLoadStatus, SchemaTools } from '@/components/workspace/schema-tools';
+import { SchemaStoreProvider } from '@/components/workspace/schema-store-context';
+import { writesNeedReview } from '@/utils/profiles/write-review';
 import { HistoryList } from '@/components/workspace/history-list';
 import { EditLogView } from '@/components/workspace/edit-log-view';
 
@@ -27,7 +29,7 @@ export function SidePanel() {
 
   const profile = app?.profiles.find((candidate) => candidate.id === app.activeProfileId);
   const ready = Boolean(profile?.unlocked);
-  const { datasets, error: datasetsError } = useDatasets(ready, `${profile?.id}:${ready}`);
+  const { datasets, retry: retryDatasets } = useDatasets(ready, `${profile?.id}:${ready}`);
   const [selected, setSelected] = useState<{ dataset: string; id: string }>({ dataset: '', id: '' });
   const [prefill, setPrefill] = useState<{ dataset?: string; id?: string }>({});
   const onFormChange = useCallback((datasetName: string, id: string) => setSelected({ dataset: datasetName, id }), []);
@@ -49,7 +51,7 @@ export function SidePanel() {
   }, [showRequest, clearShowRequest, ready, takePending]);
 
   const datasetName = (lookup.status === 'done' && lookup.result?.dataset) || selected.dataset;
-  const { schema, setSchema, error: schemaError } = useDatasetSchema(ready, datasetName || undefined);
+  const { schema, store: schemaStore, state: schemaState, setSchema, retry: retrySchema } = useDatasetSchema(ready, datasetName || undefined);
 
   if (!app) return <main className="mdi-sidepanel">{loadError ? <ErrorMessage error={loadError} /> : <p role="status">Loading…</p>}</main>;
   if (!profile) {
@@ -72,9 +74,9 @@ export function SidePanel() {
       {profile.hasKey && !profile.unlocked && <UnlockForm profileId={profile.id} takeFocus />}
       {ready && (
         <>
-          <ErrorMessage error={datasetsError} />
           <QuickLookupForm
             datasets={datasets}
+            onRetryDatasets={retryDatasets}
             initialDataset={prefill.dataset ?? (profile.defaultDataset || undefined)}
             initialId={prefill.id}
             busy={lookup.status === 'waiting'}
@@ -83,26 +85,28 @@ export function SidePanel() {
           />
           <QueueIndicator entries={queue} />
           <LookupStatus lookup={lookup} onRefresh={() => lookup.dataset && lookup.id && void lookUp(lookup.dataset, lookup.id, { refresh: true })} />
-          <ErrorMessage error={schemaError} />
-          {schema && (
-            <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
-              <RecordWorkspace
-                schema={schema}
-                lookup={lookupResult && lookupResult.dataset === schema.name ? lookupResult : null}
-                readOnly={profile.readOnly}
-                confirmWrites={profile.confirmWrites}
-                onLookUp={lookUp}
-                onSchemaChanged={setSchema}
-                keepDrafts
-              />
-            </RecordBoundary>
-          )}
-          {schema && (
-            <details>
-              <summary>Schema of {schema.name}</summary>
-              <SchemaTools schema={schema} readOnly={profile.readOnly} onChanged={setSchema} />
-            </details>
-          )}
+          <SchemaLoadStatus dataset={datasetName} state={schemaState} onRetry={retrySchema} />
+          <SchemaStoreProvider store={schemaStore}>
+            {schema && (
+              <RecordBoundary raw={lookupResult} resetKey={lookupResult}>
+                <RecordWorkspace
+                  schema={schema}
+                  lookup={lookupResult && lookupResult.dataset === schema.name ? lookupResult : null}
+                  readOnly={profile.readOnly}
+                  confirmWrites={writesNeedReview(profile)}
+                  onLookUp={lookUp}
+                  onSchemaChanged={setSchema}
+                  keepDrafts
+                />
+              </RecordBoundary>
+            )}
+            {schema && (
+              <details>
+                <summary>Schema of {schema.name}</summary>
+                <SchemaTools key={schema.name} schema={schema} readOnly={profile.readOnly} needsReview={writesNeedReview(profile)} onChanged={setSchema} />
+              </details>
+            )}
+          </SchemaStoreProvider>
           <details>
             <summary>Look-up history</summary>
             <HistoryList

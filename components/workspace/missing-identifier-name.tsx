@@ -1,9 +1,20 @@
 import { useState } from 'react';
-import type { SchemaView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema';
 import { IdentifierNameForm, NO_IDENTIFIER_WARNING } from '@/components/workspace/schema-tools';
 
 /** Says the dataset cannot be used without an Identifier Name, and offers to set it where the profile may. */
-export function MissingIdentifierName({ schema, readOnly, onSchemaChanged }: { schema: SchemaView; readOnly: boolean; onSchemaChanged?(next: SchemaView): void }) {
+export function MissingIdentifierName({
+  schema,
+  readOnly,
+  needsReview,
+  onSchemaChanged,
+}: {
+  schema: DatasetSchema;
+  readOnly: boolean;
+  /** Schema changes are reviewed first (the profile's write-review rule). */
+  needsReview: boolean;
+  onSchemaChanged?(next: DatasetSchema): void;
+}) {
   const [open, setOpen] = useState(false);
   const canSet = !readOnly && onSchemaChanged !== undefined;
   return (
@@ -19,7 +30,7 @@ export function MissingIdentifierName({ schema, readOnly, onSchemaChanged }: { s
           </button>
         </div>
       )}
-      {canSet && open && <IdentifierNameForm schema={schema} onChanged={onSchemaChanged} />}
+      {canSet && open && <IdentifierNameForm schema={schema} needsReview={needsReview} onChanged={onSchemaChanged} />}
     </div>
   );
 }

@@ -1,20 +1,20 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { DatasetSchema } from '@/utils/schema';
-import type { LookupView, SchemaView } from '@/utils/messages/protocol';
+import type { LookupView } from '@/utils/messages/protocol';
 import { createRecordStore, recordKey, sameRecord, type RecordContext } from '@/utils/stores/record-store';
 import { notifyEditLogChanged, onRevert } from '@/components/workspace/edit-log-events';
 import { WorkspaceBody } from '@/components/workspace/workspace-body';
 
 export interface RecordWorkspaceProps {
-  schema: SchemaView;
+  schema: DatasetSchema;
   lookup: LookupView | null;
   readOnly: boolean;
   confirmWrites: boolean;
   /** Runs a look-up through the shared queue (used for the confirmation and "Check by look-up"). */
   onLookUp(dataset: string, id: string, options: { refresh: boolean }): Promise<LookupView | undefined>;
   /** Takes a re-read or changed schema; without it the schema actions are not offered here. */
-  onSchemaChanged?(next: SchemaView): void;
+  onSchemaChanged?(next: DatasetSchema): void;
   /**
    * Keep unsaved edits as drafts (per profile, dataset and ID) and count typing as activity for
    * auto-lock. Extension pages only (the side panel): the background refuses both to the overlay.
@@ -91,14 +91,14 @@ function useLastPresent<T>(value: T | null): T | null {
  * The schema to use: the given one, unless a look-up found fields it lacked and brought the
  * schema it re-read; that one is reported, so the side panel's schema tools show it too.
  */
-function useFreshSchema(given: SchemaView, lookup: LookupView | null, onSchemaChanged?: (next: SchemaView) => void): SchemaView {
-  const [fresh, setFresh] = useState<{ given: SchemaView; schema: SchemaView } | null>(null);
+function useFreshSchema(given: DatasetSchema, lookup: LookupView | null, onSchemaChanged?: (next: DatasetSchema) => void): DatasetSchema {
+  const [fresh, setFresh] = useState<{ given: DatasetSchema; schema: DatasetSchema } | null>(null);
   const [seen, setSeen] = useState(lookup);
   if (lookup && lookup !== seen) {
     setSeen(lookup);
     if (lookup.freshSchema?.name === given.name) setFresh({ given, schema: lookup.freshSchema });
   }
-  const reported = useRef<SchemaView | null>(null);
+  const reported = useRef<DatasetSchema | null>(null);
   useEffect(() => {
     if (fresh && reported.current !== fresh.schema) {
       reported.current = fresh.schema;

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import type { SchemaView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema';
 import { sendRequest } from '@/utils/messages/send';
 import { ErrorMessage } from '@/components/ui/error-message';
 
 /** Reads the dataset's schema again from Monetate (a field added elsewhere shows up). */
-export function RefreshSchemaButton({ schema, onSchemaChanged }: { schema: SchemaView; onSchemaChanged(next: SchemaView): void }) {
+export function RefreshSchemaButton({ schema, onSchemaChanged }: { schema: DatasetSchema; onSchemaChanged(next: DatasetSchema): void }) {
   const [state, setState] = useState<{ busy: boolean; done: string; error: ErrorInfo | null }>({ busy: false, done: '', error: null });
   const live = useRef(true);
   useEffect(

@@ -1,25 +1,25 @@
 import { useEffect, useState } from 'react';
-import { toErrorInfo, type ErrorInfo } from '@/utils/errors';
-import type { SchemaView } from '@/utils/messages/protocol';
+import { useStore } from 'zustand';
 import { sendRequest } from '@/utils/messages/send';
+import { createSchemaStore } from '@/utils/stores/schema-store';
 
 /**
- * The schema of the dataset a surface is working in, loaded when the name changes; `setSchema`
- * takes the newer schema an edit (new attribute, Identifier Name) answered with.
+ * The schema of the dataset a surface is working in, loaded when the name changes. `store` is
+ * handed to the schema tools (`SchemaStoreProvider`), whose writes update it; `setSchema` takes a
+ * newer schema a re-read or a look-up brought.
  */
 export function useDatasetSchema(ready: boolean, datasetName: string | undefined) {
-  const [schema, setSchema] = useState<SchemaView | null>(null);
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [store] = useState(() => createSchemaStore({ send: sendRequest }));
+  const state = useStore(store, (s) => s.schema);
   useEffect(() => {
-    if (!ready || !datasetName) return setSchema(null);
-    let live = true;
-    setError(null);
-    sendRequest('schema.get', { name: datasetName })
-      .then((loaded) => live && setSchema(loaded))
-      .catch((caught) => live && setError(toErrorInfo(caught)));
-    return () => {
-      live = false;
-    };
-  }, [ready, datasetName]);
-  return { schema, setSchema, error };
+    void store.getState().load(ready && datasetName ? datasetName : null);
+  }, [ready, datasetName, store]);
+  return {
+    store,
+    /** The loaded schema, or null while loading, failed or none chosen. */
+    schema: state.status === 'loaded' ? state.value : null,
+    state,
+    setSchema: store.getState().changed,
+    retry: () => void store.getState().retry(),
+  };
 }

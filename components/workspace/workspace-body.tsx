@@ -4,7 +4,6 @@ import { describeSchema, type DatasetSchema } from '@/utils/schema';
 import type { Mode } from '@/utils/records/editing';
 import { IDLE_SAVE, saveBusy } from '@/utils/records/save-state';
 import { draftInputs } from '@/utils/records/draft';
-import type { SchemaView } from '@/utils/messages/protocol';
 import type { RecordContext, RecordSession, RecordStore } from '@/utils/stores/record-store';
 import { RecordForm } from '@/components/record';
 import { ConfirmBox } from '@/components/workspace/confirm-box';
@@ -28,10 +27,10 @@ export function WorkspaceBody({
   /** Null until the store has started the session of the record shown. */
   session: RecordSession | null;
   context: RecordContext;
-  schema: SchemaView;
+  schema: DatasetSchema;
   readOnly: boolean;
   confirmWrites: boolean;
-  onSchemaChanged?(next: SchemaView): void;
+  onSchemaChanged?(next: DatasetSchema): void;
 }) {
   const readOnlyId = `mdi-${useId().replace(/[^A-Za-z0-9_-]/g, '')}-read-only`;
   const actions = store.getState();
@@ -64,7 +63,7 @@ export function WorkspaceBody({
 
   return (
     <section className="mdi-stack" aria-label="Record">
-      {cannotUse && <MissingIdentifierName schema={schema} readOnly={readOnly} onSchemaChanged={onSchemaChanged} />}
+      {cannotUse && <MissingIdentifierName schema={schema} readOnly={readOnly} needsReview={confirmWrites} onSchemaChanged={onSchemaChanged} />}
       <div className="mdi-row">
         {!readOnly && single && mode.kind === 'view' && (
           <button type="button" onClick={() => startEditing(0)}>

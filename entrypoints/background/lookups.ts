@@ -1,5 +1,6 @@
 import { AppError } from '@/utils/errors';
-import type { LookupView, SchemaView } from '@/utils/messages/protocol';
+import type { LookupView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema/types';
 import type { Profile } from '@/utils/profiles/profile';
 import { isTooOld, mustAskMonetate } from '@/utils/records/lookup-freshness';
 import type { RecordValues } from '@/utils/schema';
@@ -66,7 +67,7 @@ export async function runLookup(services: Services, { dataset, id: typed, refres
  * again first, so the surfaces and the next save know the new field. Without a cached schema
  * nothing is read here (the save reads a fresh one anyway).
  */
-async function schemaForRows(services: Services, profile: Profile, dataset: string, rows: readonly RecordValues[]): Promise<SchemaView | undefined> {
+async function schemaForRows(services: Services, profile: Profile, dataset: string, rows: readonly RecordValues[]): Promise<DatasetSchema | undefined> {
   const cached = services.schemas.cached(profile.id, dataset);
   if (!cached || !rows.some((row) => Object.keys(row).some((field) => !Object.hasOwn(cached.fields, field)))) return undefined;
   // The look-up answered; a failed schema read must not turn it into an error.

@@ -6,7 +6,7 @@ import { createLookupQueue, type QueueSnapshot } from '@/utils/lookup-queue';
 import { signAuthJwt, decodeJwtForDisplay } from '@/utils/jwt';
 import { createKeySession } from '@/utils/session/key-session';
 import { createTokenService } from '@/utils/tokens/token-service';
-import type { Profile } from '@/utils/profiles/profile';
+import { writesNeedReview, type Profile } from '@/utils/profiles/profile';
 import type { AppState, OverlayStatus, ProfileSummary } from '@/utils/messages/protocol';
 import { lastJwtItem, nextLookupAtItem, recordReadsItem, settingsItem, tokensItem, unlockFailuresItem, vaultsItem } from '@/utils/storage/items';
 import { dropKey, updateItem } from '@/utils/storage/update-item';
@@ -161,7 +161,7 @@ export function createServices() {
       launcherPosition: settings.launcherPosition,
       hiddenHere: origin !== null && settings.overlayHiddenOrigins.includes(origin),
       readOnly: usable ? (profile?.readOnly ?? false) : true,
-      confirmWrites: usable ? (profile?.confirmWrites ?? true) : true,
+      confirmWrites: usable && profile ? writesNeedReview(profile) : true,
     };
   }
 

@@ -17,7 +17,7 @@ test('an unregistered user sees Monetate’s refusal once, in the token panel, a
   // Loading the datasets asked for a token first: refused.
   await expect(token.getByRole('alert')).toContainText(NOT_ACCEPTED);
   await expect(popup.getByRole('alert')).toHaveCount(1);
-  await expect(popup.getByText('The datasets could not be loaded without a token: see Access token above.')).toBeVisible();
+  await expect(popup.getByText('The datasets could not be loaded. They need a token: see Access token above.')).toBeVisible();
   await expect(popup.getByRole('timer', { name: 'Token countdown' })).toHaveText(/^No usable token: Monetate did not accept/);
 
   await popup.getByRole('button', { name: 'Get token' }).click();

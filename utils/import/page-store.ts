@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { describeError, toErrorInfo } from '@/utils/errors';
-import type { RequestPayload, RequestType, Response, SchemaView } from '@/utils/messages/protocol';
-import { isProductionBaseUrl } from '@/utils/profiles/profile';
-import { describeSchema, type DatasetSchema } from '@/utils/schema';
+import type { RequestPayload, RequestType, Response } from '@/utils/messages/protocol';
+import { writesNeedReview } from '@/utils/profiles/write-review';
+import { describeSchema, type DataType, type DatasetSchema } from '@/utils/schema';
 import { isExactNumber } from '@/utils/monetate/exact-json';
 import type { ImportRow } from '@/utils/import/check';
 import { fingerprintMismatch } from '@/utils/import/fingerprint';
@@ -31,7 +31,7 @@ export interface SpotCheckRow {
 }
 
 export interface ImportPageState {
-  datasets: SchemaView[] | null;
+  datasets: DatasetSchema[] | null;
   dataset: string;
   schema: DatasetSchema | null;
   profile: { readOnly: boolean; needsReview: boolean } | null;
@@ -63,7 +63,7 @@ export interface ImportPageState {
   setBatchSize(size: number): void;
   setEmptyMissingFields(on: boolean): void;
   setMergeCurrentValues(on: boolean): void;
-  addColumnAsAttribute(column: string, dataType: string): Promise<void>;
+  addColumnAsAttribute(column: string, dataType: DataType): Promise<void>;
   downloadErrors(): Promise<string | null>;
   requestImport(): Promise<void>;
   cancelReview(): void;
@@ -140,7 +140,7 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
     }
 
     async function loadSchema(name: string, refresh = false) {
-      const schema = (await deps.send('schema.get', { name, refresh })) as DatasetSchema;
+      const schema = await deps.send('schema.get', { name, refresh });
       set({ schema });
       return schema;
     }
@@ -214,7 +214,7 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
         try {
           const state = await deps.send('state.get', {});
           const active = state.profiles.find((p) => p.id === state.activeProfileId);
-          set({ profile: active ? { readOnly: active.readOnly, needsReview: active.confirmWrites || isProductionBaseUrl(active.baseUrl) } : null });
+          set({ profile: active ? { readOnly: active.readOnly, needsReview: writesNeedReview(active) } : null });
           const [datasets, job] = await Promise.all([deps.send('schema.list', {}), deps.send('import.current', {})]);
           set({ datasets });
           if (job && job.status !== 'done' && job.status !== 'cancelled') {
@@ -291,7 +291,7 @@ export function createImportPageStore(deps: ImportPageDeps): StoreApi<ImportPage
       async addColumnAsAttribute(column, dataType) {
         const { dataset } = get();
         try {
-          await deps.send('schema.addAttributes', { dataset: dataset, fields: { [column]: { data_type: dataType as 'STRING' } } });
+          await deps.send('schema.addAttributes', { dataset, fields: { [column]: { data_type: dataType } } });
           await loadSchema(dataset, true);
           await get().mapColumn(column, column);
         } catch (error) {

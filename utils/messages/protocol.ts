@@ -3,7 +3,7 @@ import type { Profile, SigningAlgorithm } from '@/utils/profiles/profile';
 import type { ProfileProblem } from '@/utils/profiles/profile-store';
 import type { ErrorInfo } from '@/utils/errors';
 import type { EditLogEntry, LookupHistoryEntry, Settings, SignedJwtView } from '@/utils/storage/items';
-import type { RecordValues } from '@/utils/schema/types';
+import type { DatasetSchema, RecordValues } from '@/utils/schema/types';
 import type { requestSchemas } from '@/utils/messages/request-schemas';
 import type { ImportResponseMap } from '@/utils/import/messages';
 import type { StoredDraft } from '@/utils/records/draft';
@@ -69,14 +69,7 @@ export interface LookupView {
   /** When Monetate gave this answer; a save names it (`base.readAt`). */
   fetchedAt: number;
   /** The schema, when the rows named fields the cached one lacked and it was re-read. */
-  freshSchema?: SchemaView;
-}
-
-export interface SchemaView {
-  name: string;
-  type?: string;
-  fields: Record<string, { data_type: string; identifier?: boolean; unique_key?: boolean; event_time?: boolean; required?: boolean }>;
-  named_identifier?: string;
+  freshSchema?: DatasetSchema;
 }
 
 export interface SaveResult {
@@ -94,7 +87,7 @@ export interface OverlayStatus {
   defaultDataset: string | null;
   launcherPosition: Settings['launcherPosition'];
   hiddenHere: boolean;
-  /** The active profile's write settings, so the overlay's record form behaves as the side panel's. */
+  /** The active profile's write settings, so the overlay's record form behaves as the side panel's; `confirmWrites` is `writesNeedReview` (Confirm every write, or a production profile). */
   readOnly: boolean;
   confirmWrites: boolean;
 }
@@ -119,16 +112,16 @@ export interface ResponseMap extends ImportResponseMap {
   'history.clear': null;
   'editlog.list': EditLogEntry[];
   'editlog.clear': null;
-  'schema.addAttributes': SchemaView;
-  'schema.setIdentifier': SchemaView;
+  'schema.addAttributes': DatasetSchema;
+  'schema.setIdentifier': DatasetSchema;
   /** `opened`: the background opened the side panel itself (Chrome allows it only inside a user's click). */
   'sidepanel.show': { opened: boolean };
   'sidepanel.takePending': { dataset: string; id: string } | null;
   'overlay.status': OverlayStatus;
   'lookup.record': LookupView;
   'lookup.cancel': null;
-  'schema.list': SchemaView[];
-  'schema.get': SchemaView;
+  'schema.list': DatasetSchema[];
+  'schema.get': DatasetSchema;
   'record.save': SaveResult;
   'launcher.save': null;
   'overlay.hideOnSite': null;
@@ -139,6 +132,9 @@ export interface ResponseMap extends ImportResponseMap {
 }
 
 export type Response<T extends RequestType> = ResponseMap[T];
+
+/** The typed protocol as a function (`sendRequest`, or a fake in tests), injected into stores. */
+export type Send = <T extends RequestType>(type: T, payload: RequestPayload<T>) => Promise<Response<T>>;
 
 export interface RequestMessage<T extends RequestType = RequestType> {
   channel: 'mdi';

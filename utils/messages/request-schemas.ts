@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { profileInputSchema } from '@/utils/profiles/profile';
 import type { RecordValue } from '@/utils/schema/types';
+import { DATA_TYPES } from '@/utils/schema/data-types';
 import type { RequestType } from '@/utils/messages/protocol';
 import { importRequestSchemas } from '@/utils/import/messages';
 
@@ -66,7 +67,7 @@ const recordDraft = z.strictObject({
 });
 const passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
 const fieldSpec = z.object({
-  data_type: z.enum(['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN']),
+  data_type: z.enum(DATA_TYPES),
 });
 
 export const requestSchemas = {

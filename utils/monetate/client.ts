@@ -12,7 +12,7 @@ import {
   tokenAnswerSchema,
   uploadListSchema,
 } from '@/utils/monetate/schemas';
-import type { MonetateField, MonetateSchema, SchemaPatchAnswer, TokenAnswer, UploadItem } from '@/utils/monetate/schemas';
+import type { DatasetSchema, FieldSpec, SchemaPatchAnswer, TokenAnswer, UploadItem } from '@/utils/monetate/schemas';
 import { authRefreshUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from '@/utils/monetate/urls';
 import type { MonetateTarget } from '@/utils/monetate/urls';
 
@@ -68,14 +68,14 @@ export interface MonetateClient {
    * `bad_response` naming it; 429 throws `rate_limited` with `retryAfterMs`.
    */
   lookupRecord(target: MonetateTarget, token: string, dataset: string, id: string, options?: CallOptions): Promise<RecordLookup>;
-  listSchemas(target: MonetateTarget, token: string, options?: CallOptions): Promise<MonetateSchema[]>;
-  getSchema(target: MonetateTarget, token: string, name: string, options?: CallOptions): Promise<MonetateSchema>;
+  listSchemas(target: MonetateTarget, token: string, options?: CallOptions): Promise<DatasetSchema[]>;
+  getSchema(target: MonetateTarget, token: string, name: string, options?: CallOptions): Promise<DatasetSchema>;
   /** Adds attributes to a dataset. A write: never retried, `outcome_unknown` when unsure. */
   patchSchemaFields(
     target: MonetateTarget,
     token: string,
     name: string,
-    fields: Record<string, MonetateField>,
+    fields: Record<string, FieldSpec>,
     options?: CallOptions,
   ): Promise<SchemaPatchAnswer>;
   /** Sets the Identifier Name of a dataset. A write: never retried. */

@@ -10,7 +10,6 @@ export { parseHttpDate, parseRetryAfter } from '@/utils/monetate/retry-after';
 export { kindOf, readRecordRows } from '@/utils/monetate/record-answer';
 export type { RecordRow } from '@/utils/monetate/record-answer';
 export {
-  dataTypeSchema,
   fieldSchema,
   isKnownDataType,
   KNOWN_DATA_TYPES,
@@ -22,6 +21,6 @@ export {
   uploadItemSchema,
   uploadListSchema,
 } from '@/utils/monetate/schemas';
-export type { KnownDataType, MonetateDataType, MonetateField, MonetateSchema, MonetateSchemaList, RecordAnswer, SchemaPatchAnswer, TokenAnswer, UploadItem } from '@/utils/monetate/schemas';
+export type { DatasetSchema, FieldSpec, KnownDataType, RecordAnswer, SchemaPatchAnswer, TokenAnswer, UploadItem } from '@/utils/monetate/schemas';
 export { authRefreshUrl, dataApiRoot, normalizeBaseUrl, recordUrl, rowsUrl, schemaListUrl, schemaUrl, uploadsUrl } from '@/utils/monetate/urls';
 export type { MonetateTarget } from '@/utils/monetate/urls';

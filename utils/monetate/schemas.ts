@@ -5,24 +5,8 @@ import { z } from 'zod';
  * keys (`row_count`, `last_file_upload`…) and an unknown key must not break a look-up.
  */
 
-/**
- * The field types we know how to read and edit; GOOGLE_PRODUCT_CATEGORY appears on product
- * catalogs only. The one list: forms and validation ask `isKnownDataType`.
- */
-export const KNOWN_DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN', 'GOOGLE_PRODUCT_CATEGORY'] as const;
-export type KnownDataType = (typeof KNOWN_DATA_TYPES)[number];
-export const dataTypeSchema = z.enum(KNOWN_DATA_TYPES);
-
-/**
- * A field's `data_type` as Monetate gave it: one of KNOWN_DATA_TYPES, or any other string, kept
- * as given so one new type cannot refuse a whole dataset (such a field is shown, not edited).
- */
-export type MonetateDataType = KnownDataType | (string & {});
-
-/** @example isKnownDataType('NUMBER') // true; isKnownDataType('GEO_POINT') // false */
-export function isKnownDataType(type: string): type is KnownDataType {
-  return (KNOWN_DATA_TYPES as readonly string[]).includes(type);
-}
+// The type lists live in utils/schema/data-types (no zod), re-exported for the client's callers.
+export { KNOWN_DATA_TYPES, isKnownDataType, type KnownDataType } from '@/utils/schema/data-types';
 
 /** Auth API `data`: the token and its lifetime (seconds since epoch / seconds). */
 export const tokenAnswerSchema = z.looseObject({
@@ -34,13 +18,15 @@ export const tokenAnswerSchema = z.looseObject({
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
 
 export const fieldSchema = z.looseObject({
-  data_type: z.string() as z.ZodType<MonetateDataType>,
+  // Any string: a type Monetate adds is kept and its field shown read-only (see isKnownDataType).
+  data_type: z.string(),
   identifier: z.boolean().optional(),
   unique_key: z.boolean().optional(),
   event_time: z.boolean().optional(),
   required: z.boolean().optional(),
 });
-export type MonetateField = z.infer<typeof fieldSchema>;
+/** One field of a dataset schema, as Monetate describes it. */
+export type FieldSpec = z.infer<typeof fieldSchema>;
 
 export const schemaSchema = z.looseObject({
   name: z.string().min(1),
@@ -51,10 +37,13 @@ export const schemaSchema = z.looseObject({
   id: z.number().optional(),
   created_date: z.string().optional(),
 });
-export type MonetateSchema = z.infer<typeof schemaSchema>;
+/**
+ * A dataset's schema as Monetate answers it: the one schema type of every layer (answers,
+ * messages, forms, import).
+ */
+export type DatasetSchema = z.infer<typeof schemaSchema>;
 
 export const schemaListSchema = z.array(schemaSchema);
-export type MonetateSchemaList = z.infer<typeof schemaListSchema>;
 
 /** PATCH /schema/{name}/ answers with the fields or the named_identifier it changed. */
 export const schemaPatchAnswerSchema = z.looseObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MONETATE_API_ORIGIN } from '@/utils/hosts';
 import { checkApiBaseUrl } from '@/utils/profiles/api-base-url';
+import { isProductionBaseUrl } from '@/utils/profiles/write-review';
 
 /** Signing algorithms Monetate's Auth API accepts. */
 export const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
@@ -11,15 +12,8 @@ export const TOKEN_TTL_MIN = 600;
 export const TOKEN_TTL_MAX = 43200;
 export const TOKEN_TTL_DEFAULT = 3600;
 
-/** Base URLs that point at Monetate itself, where writes ask for confirmation by default. */
-export function isProductionBaseUrl(baseUrl: string): boolean {
-  try {
-    const host = new URL(baseUrl).hostname;
-    return host === 'monetate.net' || host.endsWith('.monetate.net');
-  } catch {
-    return false;
-  }
-}
+// Zod-free, so UI bundles can ask the rule without this module's schemas.
+export { isProductionBaseUrl, writesNeedReview } from '@/utils/profiles/write-review';
 
 // The shape only; what a base URL may be is `checkApiBaseUrl`, applied by `validateProfileInput`.
 const baseUrlSchema = z.string().trim();

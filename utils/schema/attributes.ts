@@ -1,8 +1,5 @@
-import { DATA_TYPES, type DatasetSchema, type Validation } from '@/utils/schema/types';
-
-/** Monetate's limit on fields per dataset. */
-export const MAX_FIELDS = 40;
-export const MAX_NAME_LENGTH = 64;
+import { DATA_TYPES, MAX_FIELDS, MAX_FIELD_NAME_LENGTH, isDataType } from '@/utils/schema/data-types';
+import type { DatasetSchema, Validation } from '@/utils/schema/types';
 
 export interface NewAttribute {
   name: string;
@@ -29,14 +26,14 @@ export function validateNewAttribute(attr: NewAttribute, schema: DatasetSchema):
   else if (!/^[A-Za-z0-9_]+$/.test(name)) {
     const bad = [...new Set(name.replace(/[A-Za-z0-9_]/g, ''))].map((c) => (c === ' ' ? 'space' : `"${c}"`));
     errors.name = `Use only letters, digits and underscores; remove ${bad.join(', ')}.`;
-  } else if (name.length > MAX_NAME_LENGTH) {
-    errors.name = `Use at most ${MAX_NAME_LENGTH} characters; this name has ${name.length}.`;
+  } else if (name.length > MAX_FIELD_NAME_LENGTH) {
+    errors.name = `Use at most ${MAX_FIELD_NAME_LENGTH} characters; this name has ${name.length}.`;
   } else if (Object.prototype.hasOwnProperty.call(schema.fields, name)) {
     errors.name = `The dataset already has a field named "${name}". Choose another name.`;
   }
 
   if (attr.dataType === '') errors.dataType = 'Choose a data type.';
-  else if (!(DATA_TYPES as readonly string[]).includes(attr.dataType)) {
+  else if (!isDataType(attr.dataType)) {
     errors.dataType = `Choose one of ${DATA_TYPES.join(', ')}.`;
   }
 
@@ -54,4 +51,23 @@ export function validateNamedIdentifier(value: string): Validation<string> {
   if (/^\s|\s$/.test(value)) return { ok: false, message: 'Remove the spaces at the start or end.' };
   if (!/^\w+$/.test(value)) return { ok: false, message: 'Use only letters, digits and underscores (no spaces, dashes or dots).' };
   return { ok: true, value };
+}
+
+/**
+ * The review a person confirms before an attribute is added: what is written, that it is
+ * permanent, and how many of the 40 fields the dataset will use.
+ * @example reviewNewAttribute(schema, 'tier', 'STRING') // 'Adds field tier (STRING) to customers. This cannot be undone in Monetate. 28 of 40 fields used.'
+ */
+export function reviewNewAttribute(schema: DatasetSchema, field: string, dataType: string): string {
+  const after = Object.keys(schema.fields).length + 1;
+  return `Adds field ${field} (${dataType}) to ${schema.name}. This cannot be undone in Monetate. ${after} of ${MAX_FIELDS} fields used.`;
+}
+
+/**
+ * The review a person confirms before the Identifier Name is set.
+ * @example reviewIdentifierName({ name: 'customers', fields: {} }, 'customer_id') // 'Sets the Identifier Name of customers to customer_id (not set now).…'
+ */
+export function reviewIdentifierName(schema: DatasetSchema, value: string): string {
+  const now = schema.named_identifier ? `now ${schema.named_identifier}` : 'not set now';
+  return `Sets the Identifier Name of ${schema.name} to ${value} (${now}). Monetate uses it to match this dataset to customers.`;
 }

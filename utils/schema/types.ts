@@ -1,34 +1,12 @@
 /**
- * Monetate dataset schema types, as the Data API describes them (`Schema`, `Field`).
+ * Monetate dataset schema types, as the Data API describes them (`Schema`, `Field`), and the
+ * form types built from them.
  */
 
-/** The five documented field types. */
-export const DATA_TYPES = ['STRING', 'MULTI_STRING', 'NUMBER', 'DATETIME', 'BOOLEAN'] as const;
+export { DATA_TYPES, KNOWN_DATA_TYPES, MAX_FIELDS, MAX_FIELD_NAME_LENGTH, isDataType, isKnownDataType, type DataType, type KnownDataType } from '@/utils/schema/data-types';
 
-/**
- * A field's data type. `GOOGLE_PRODUCT_CATEGORY` appears in Monetate's enum for product
- * catalogs; we read it but treat it as a plain STRING.
- */
-export type DataType = (typeof DATA_TYPES)[number] | 'GOOGLE_PRODUCT_CATEGORY';
-
-/** Types the forms know how to edit (the client's one list); any other type is shown read-only. */
-export { isKnownDataType } from '@/utils/monetate/schemas';
-
-export interface FieldSpec {
-  /** One of `DataType`, or a type Monetate added that we do not know (kept as given). */
-  data_type: DataType | (string & {});
-  identifier?: boolean;
-  unique_key?: boolean;
-  event_time?: boolean;
-  required?: boolean;
-}
-
-export interface DatasetSchema {
-  name: string;
-  type?: string;
-  fields: Record<string, FieldSpec>;
-  named_identifier?: string;
-}
+// The one schema type: inferred from the zod answer schema (a type-only import: no zod at run time).
+export type { DatasetSchema, FieldSpec } from '@/utils/monetate/schemas';
 
 /**
  * Any JSON value, as Monetate may send it in a record: the five types' values, and also

@@ -16,7 +16,7 @@ import {
 } from '@/utils/import/job';
 import { batchOutcomeOf } from '@/utils/import/outcome';
 import { retryAfterOf } from '@/utils/monetate/api-error';
-import { describeSchema, type DatasetSchema } from '@/utils/schema';
+import { describeSchema } from '@/utils/schema';
 import type { Profile } from '@/utils/profiles/profile';
 import { importJobsItem } from '@/utils/storage/items';
 import { updateItem } from '@/utils/storage/update-item';
@@ -193,7 +193,7 @@ export const sendImportBatch: Handler<'import.sendBatch'> = async ({ jobId, firs
  */
 export const mergeImportRows: Handler<'import.merge'> = async ({ dataset: name, rows, fields, callerId }, { services }) => {
   const profile = await writableProfile(services);
-  const schema = (await services.schemas.read(profile, name, { refresh: false })) as DatasetSchema;
+  const schema = await services.schemas.read(profile, name, { refresh: false });
   const identifier = describeSchema(schema).identifierField;
   if (!identifier) throw new AppError('dataset_has_no_identifier', name);
   const merged: Array<Record<string, unknown>> = [];

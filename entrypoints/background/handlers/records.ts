@@ -23,7 +23,7 @@ export const saveRecord: Handler<'record.save'> = async (payload, { services }) 
   const profile = await writableProfile(services);
   const { savesInFlight } = services;
   const name = payload.dataset;
-  const schema = (await services.schemas.read(profile, name, { refresh: true })) as DatasetSchema;
+  const schema = await services.schemas.read(profile, name, { refresh: true });
   const changes = payload.changes as RecordValues;
   let composed: ComposedRow;
   let kind: SaveResult['kind'];

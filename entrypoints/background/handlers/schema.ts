@@ -1,5 +1,5 @@
 import { AppError } from '@/utils/errors';
-import { validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '@/utils/schema';
+import { validateNamedIdentifier, validateNewAttribute } from '@/utils/schema';
 import { targetOf } from '@/entrypoints/background/target';
 import { writableProfile, writeToMonetate } from '@/entrypoints/background/writes';
 import type { Handler } from '@/entrypoints/background/handlers/types';
@@ -13,9 +13,11 @@ export const getSchema: Handler<'schema.get'> = async ({ name, refresh }, { serv
 export const addAttributes: Handler<'schema.addAttributes'> = async ({ dataset: name, fields }, { services }) => {
   const profile = await writableProfile(services);
   const current = await services.schemas.read(profile, name, { refresh: true });
-  let working = current as DatasetSchema;
+  let working = current;
   for (const [fieldName, spec] of Object.entries(fields)) {
     const problems = validateNewAttribute({ name: fieldName, dataType: spec.data_type }, working);
+    // Monetate never removes a field: the 40th is the last, whatever the form let through.
+    if (problems.form) throw new AppError('schema_field_limit', name);
     const first = Object.values(problems).find(Boolean);
     if (first) throw new AppError('attribute_invalid', first, { fields: [{ field: fieldName, message: first }] });
     working = { ...working, fields: { ...working.fields, [fieldName]: { data_type: spec.data_type } } };

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordWorkspace } from '@/components/workspace/record-workspace';
-import type { LookupView, SchemaView } from '@/utils/messages/protocol';
+import type { LookupView } from '@/utils/messages/protocol';
 import type { StoredDraft } from '@/utils/records/draft';
 import { record, schema } from '@/tests/component/record/fixtures';
 
@@ -23,7 +23,7 @@ function background(draft: StoredDraft | null) {
 }
 
 function workspace(lookup: LookupView) {
-  return <RecordWorkspace schema={schema as SchemaView} lookup={lookup} readOnly={false} confirmWrites={false} onLookUp={vi.fn()} keepDrafts />;
+  return <RecordWorkspace schema={schema} lookup={lookup} readOnly={false} confirmWrites={false} onLookUp={vi.fn()} keepDrafts />;
 }
 
 beforeEach(() => sendRequest.mockReset());

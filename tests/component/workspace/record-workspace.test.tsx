@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordWorkspace } from '@/components/workspace/record-workspace';
 import { AppError } from '@/utils/errors';
-import type { LookupView, SchemaView } from '@/utils/messages/protocol';
+import type { LookupView } from '@/utils/messages/protocol';
+import type { DatasetSchema } from '@/utils/schema/types';
 import type { RecordValues } from '@/utils/schema';
 import { record, schema } from '@/tests/component/record/fixtures';
 
@@ -26,16 +27,16 @@ const view = (values: RecordValues | null, fetchedAt = 1, more: RecordValues[] =
 function Harness({
   lookUp,
   readOnly = false,
-  initialSchema = schema as SchemaView,
+  initialSchema = schema,
   initial = view(record),
 }: {
   lookUp: (id: string) => Promise<LookupView | undefined>;
   readOnly?: boolean;
-  initialSchema?: SchemaView;
+  initialSchema?: DatasetSchema;
   initial?: LookupView;
 }) {
   const [lookup, setLookup] = useState<LookupView | null>(initial);
-  const [current, setCurrent] = useState<SchemaView>(initialSchema);
+  const [current, setCurrent] = useState<DatasetSchema>(initialSchema);
   return (
     <RecordWorkspace
       schema={current}
@@ -156,7 +157,7 @@ describe('RecordWorkspace', () => {
     const user = userEvent.setup();
     const { named_identifier: _unused, ...withoutName } = schema;
     sendRequest.mockResolvedValueOnce({ ...schema, named_identifier: 'customer_id' });
-    render(<Harness lookUp={vi.fn()} initialSchema={withoutName as SchemaView} />);
+    render(<Harness lookUp={vi.fn()} initialSchema={withoutName} />);
     expect(screen.getByRole('alert')).toHaveTextContent('This dataset has no Identifier Name: it cannot be used until it has one.');
     await user.click(screen.getByRole('button', { name: 'Set Identifier Name…' }));
     await user.type(screen.getByRole('textbox', { name: 'Identifier Name' }), 'customer_id');
@@ -168,7 +169,7 @@ describe('RecordWorkspace', () => {
 
 describe('RecordWorkspace on a dataset without a unique key', () => {
   const fields = Object.fromEntries(Object.entries(schema.fields).map(([name, spec]) => [name, { ...spec, unique_key: false }]));
-  const keyless = { ...(schema as SchemaView), fields };
+  const keyless = { ...schema, fields };
 
   // Deliberately changed (issue 9): this used to be "Edit" with a warning; it never pretends to replace a row now.
   it('offers "Add a row", prefilled from the row, and says that row stays as it is', async () => {

@@ -3,7 +3,7 @@ import { parseExactJson, stringifyExactJson } from '@/utils/monetate/exact-json'
 /** A schema as the fake Monetate holds it. */
 export interface FakeSchema {
   name: string;
-  named_identifier: string;
+  named_identifier: string | null;
   fields: Record<string, { data_type: string; identifier?: boolean; unique_key?: boolean; event_time?: boolean }>;
 }
 
@@ -41,10 +41,20 @@ export function createFakeMonetate(options: { retailer: string }) {
       const [found] = overrides.splice(override, 1);
       return typeof found!.answer === 'function' ? found!.answer(request) : found!.answer;
     }
+    if (request.method === 'GET' && request.path === `${root}/schema/`) return { status: 200, text: envelope(200, JSON.stringify([...schemas.values()])) };
     const schemaMatch = new RegExp(`^${root}/schema/([^/]+)/$`).exec(request.path);
     if (request.method === 'GET' && schemaMatch) {
       const schema = schemas.get(decodeURIComponent(schemaMatch[1]!));
       return schema ? { status: 200, text: envelope(200, JSON.stringify(schema)) } : { status: 404, text: envelope(404, '{}') };
+    }
+    if (request.method === 'PATCH' && schemaMatch) {
+      // Like Monetate: fields are only ever added, and the answer names what changed.
+      const schema = schemas.get(decodeURIComponent(schemaMatch[1]!));
+      if (!schema) return { status: 404, text: envelope(404, '{}') };
+      const patch = JSON.parse(request.body ?? '{}') as { fields?: FakeSchema['fields']; named_identifier?: string };
+      if (patch.fields) schema.fields = { ...schema.fields, ...patch.fields };
+      if (patch.named_identifier !== undefined) schema.named_identifier = patch.named_identifier;
+      return { status: 200, text: envelope(200, JSON.stringify(patch)) };
     }
     const dataMatch = new RegExp(`^${root}/data/([^/]+)/$`).exec(request.path);
     if (dataMatch) {
@@ -108,5 +118,6 @@ export function createFakeMonetate(options: { retailer: string }) {
       overrides.push({ match, answer });
     },
     posts: () => requests.filter((request) => request.method === 'POST'),
+    patches: () => requests.filter((request) => request.method === 'PATCH'),
   };
 }

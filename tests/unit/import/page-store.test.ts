@@ -8,7 +8,7 @@ import type { DatasetSchema } from '@/utils/schema';
 const schema: DatasetSchema = {
   name: 'customers',
   fields: { customer_id: { data_type: 'STRING', identifier: true, unique_key: true, required: true }, email: { data_type: 'STRING' }, tier: { data_type: 'STRING' } },
-} as DatasetSchema;
+};
 
 /** The worker's passes, run in-process. */
 const worker: ImportWorker = {

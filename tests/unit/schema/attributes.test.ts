@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '@/utils/schema';
+import { reviewIdentifierName, reviewNewAttribute, validateNamedIdentifier, validateNewAttribute, type DatasetSchema } from '@/utils/schema';
 import { customerSchema } from '@/tests/unit/schema/fixtures';
 
 describe('validateNewAttribute', () => {
@@ -57,5 +57,20 @@ describe('validateNamedIdentifier', () => {
     for (const bad of ['customer-id', 'customer.id', 'customer id', 'clé']) {
       expect(validateNamedIdentifier(bad).ok, bad).toBe(false);
     }
+  });
+});
+
+describe('the review of a schema change', () => {
+  it('says what an attribute adds, that it is permanent, and how many of the 40 fields the dataset will use', () => {
+    const fields: DatasetSchema['fields'] = {};
+    for (let i = 0; i < 27; i++) fields[`f${i}`] = { data_type: 'STRING' };
+    expect(reviewNewAttribute({ name: 'customers', fields }, 'tier', 'NUMBER')).toBe(
+      'Adds field tier (NUMBER) to customers. This cannot be undone in Monetate. 28 of 40 fields used.',
+    );
+  });
+
+  it('names the Identifier Name it sets and the one it replaces', () => {
+    expect(reviewIdentifierName({ name: 'orders', fields: {}, named_identifier: null }, 'order_id')).toMatch(/^Sets the Identifier Name of orders to order_id \(not set now\)\./);
+    expect(reviewIdentifierName({ name: 'orders', fields: {}, named_identifier: 'id' }, 'order_id')).toMatch(/to order_id \(now id\)\./);
   });
 });

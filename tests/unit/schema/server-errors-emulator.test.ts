@@ -20,7 +20,7 @@ describe('a refused write mapped back onto the form (client against the emulator
   beforeAll(async () => {
     server = await startEmulator({ port: 0 });
     token = await tokenFor(viaFetch(server.url), DEMO_API_USER, rsaKeyPair());
-    schema = (await client.getSchema(target(), token, DEMO_DATASET)) as DatasetSchema;
+    schema = await client.getSchema(target(), token, DEMO_DATASET);
   });
   afterAll(async () => {
     await server.close();
