@@ -9,7 +9,8 @@ export function LoadStatus<T>({ state, loading, failed, reason, onRetry }: { sta
   if (state.status === 'loading') return <p role="status">{loading}</p>;
   if (state.status !== 'failed') return null;
   return (
-    <div className="mdi-row" role="alert" style={{ alignItems: 'center' }}>
+    // With a `reason`, another part of the surface already announces the error: this only points there.
+    <div className="mdi-row" role={reason ? undefined : 'alert'} style={{ alignItems: 'center' }}>
       <p className="mdi-error">
         {failed} {reason ?? describeError(state.error)}
       </p>
