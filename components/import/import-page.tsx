@@ -7,6 +7,7 @@ import { emptiesFields, importBlocker, MERGE_MAX_ROWS } from '@/utils/import/pag
 import { MappingTable } from '@/components/import/mapping-table';
 import { JobPanel } from '@/components/import/job-panel';
 import { useImport } from '@/components/import/store';
+import { DataTable } from '@/components/ui/data-table';
 
 /** The import page: dataset, file, check, mapping, the whole-record choice, then the job. */
 export function ImportPage() {
@@ -163,26 +164,19 @@ function Problems() {
       <p>
         These rows are left out of the import. {check.problemCount > check.problems.length ? `The first ${check.problems.length} of ${check.problemCount} problems:` : ''}
       </p>
-      <table className="mdi-table">
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Column</th>
-            <th scope="col">Value</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {check.problems.map((p, index) => (
-            <tr key={index}>
-              <td>{p.rowNumber}</td>
-              <td>{p.column || '(whole row)'}</td>
-              <td>{p.value}</td>
-              <td>{p.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={['Row', 'Column', 'Value', 'Reason']}
+        rows={check.problems}
+        rowKey={(_problem, index) => index}
+        cells={(p) => (
+          <>
+            <td>{p.rowNumber}</td>
+            <td>{p.column || '(whole row)'}</td>
+            <td>{p.value}</td>
+            <td>{p.reason}</td>
+          </>
+        )}
+      />
       <button type="button" onClick={() => void download()}>
         Download rows with errors
       </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { describeError, toErrorInfo } from '@/utils/errors';
 import type { UploadView } from '@/utils/import/messages';
 import { sendRequest } from '@/utils/messages/send';
+import { DataTable } from '@/components/ui/data-table';
 
 /** A dataset's update history (`GET …/upload/{schema}/`), loaded when asked for. */
 export function UploadHistory({ dataset }: { dataset: string }) {
@@ -27,27 +28,20 @@ export function UploadHistory({ dataset }: { dataset: string }) {
       {error && <p role="alert">{error}</p>}
       {uploads && uploads.length === 0 && <p className="mdi-hint">No updates yet.</p>}
       {uploads && uploads.length > 0 && (
-        <table className="mdi-table">
-          <caption>Update history</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Status</th>
-              <th scope="col">Rows</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {uploads.slice(0, 50).map((u, i) => (
-              <tr key={u.id ?? i}>
-                <td>{u.upload_time ? new Date(u.upload_time).toLocaleString() : ''}</td>
-                <td>{u.status ?? ''}</td>
-                <td>{u.row_count ?? ''}</td>
-                <td>{[u.source, u.username].filter(Boolean).join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={{ text: 'Update history' }}
+          columns={['When', 'Status', 'Rows', 'Source']}
+          rows={uploads.slice(0, 50)}
+          rowKey={(u, i) => u.id ?? i}
+          cells={(u) => (
+            <>
+              <td>{u.upload_time ? new Date(u.upload_time).toLocaleString() : ''}</td>
+              <td>{u.status ?? ''}</td>
+              <td>{u.row_count ?? ''}</td>
+              <td>{[u.source, u.username].filter(Boolean).join(' · ')}</td>
+            </>
+          )}
+        />
       )}
     </section>
   );

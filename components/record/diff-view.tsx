@@ -1,6 +1,7 @@
 import { recordValueText, type FieldChange, type RecordValue } from '@/utils/schema';
 import { ValueText } from '@/components/record/format';
 import '@/components/record/record.css';
+import { DataTable } from '@/components/ui/data-table';
 
 export interface DiffViewProps {
   diff: readonly FieldChange[];
@@ -23,32 +24,27 @@ export function describeChange(change: FieldChange): string {
 export function DiffView({ diff, caption = 'Changes to save' }: DiffViewProps) {
   if (diff.length === 0) return <p className="mdi-note">No changes.</p>;
   return (
-    <table className="mdi-diff-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {diff.map((change) => (
-          <tr key={change.field}>
-            <th scope="row">{change.field}</th>
-            <td>
-              <ValueText value={change.before} />
-            </td>
-            <td>
-              <ValueText value={change.after} />
-              {change.becomesNull ? (
-                // Monetate replaces the whole record, and absent optional fields become null.
-                <span className="mdi-becomes-null"> becomes empty (null)</span>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="mdi-diff-table"
+      caption={{ text: caption }}
+      columns={['Field', 'Before', 'After']}
+      rows={diff}
+      rowKey={(change) => change.field}
+      cells={(change) => (
+        <>
+          <th scope="row">{change.field}</th>
+          <td>
+            <ValueText value={change.before} />
+          </td>
+          <td>
+            <ValueText value={change.after} />
+            {change.becomesNull ? (
+              // Monetate replaces the whole record, and absent optional fields become null.
+              <span className="mdi-becomes-null"> becomes empty (null)</span>
+            ) : null}
+          </td>
+        </>
+      )}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { canRevert, createEditLogStore, hasDraft, keepRevertDraft } from '@/util
 import { ErrorMessage } from '@/components/ui/error-message';
 import { ConfirmBox } from '@/components/workspace/confirm-box';
 import { notifyRevert, onEditLogChanged } from '@/components/workspace/edit-log-events';
+import { DataTable } from '@/components/ui/data-table';
 
 const RESULT: Record<EditLogEntry['result'], string> = {
   sent: 'sent, no answer seen: outcome unknown (check by look-up)',
@@ -98,49 +99,43 @@ export function EditLogView({ refreshKey, onRevert }: { refreshKey: unknown; /**
         <p className="mdi-hint">No writes yet.</p>
       ) : (
         <>
-          <table className="mdi-table mdi-log-table">
-            <caption className="mdi-visually-hidden">Writes, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Record</th>
-                <th scope="col">Changes</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry, index) => (
-                <tr key={`${entry.at}-${entry.dataset}-${entry.recordId}-${entry.kind}-${index}`}>
-                  <td>{new Date(entry.at).toLocaleString()}</td>
-                  <td>
-                    {entry.dataset}
-                    {entry.recordId ? ` / ${entry.recordId}` : ''}
-                    <div className="mdi-hint">
-                      {entry.kind.replace('_', ' ')} · {entry.profileName}
-                    </div>
-                    {onRevert && canRevert(entry) && (
-                      <button type="button" onClick={() => void askRevert(entry)} aria-label={`Revert ${entry.recordId} to before the write at ${new Date(entry.at).toLocaleString()}`}>
-                        Revert
-                      </button>
-                    )}
-                  </td>
-                  <td>
-                    <ul>
-                      {entry.changes.map((change) => (
-                        <li key={change.field}>
-                          {change.field}: {show(change.before)} → {show(change.after)}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    {RESULT[entry.result]}
-                    {entry.message && <div className="mdi-hint">{entry.message}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="mdi-table mdi-log-table"
+            caption={{ text: 'Writes, newest first', hidden: true }}
+            columns={['When', 'Record', 'Changes', 'Result']}
+            rows={entries}
+            rowKey={(entry, index) => `${entry.at}-${entry.dataset}-${entry.recordId}-${entry.kind}-${index}`}
+            cells={(entry) => (
+              <>
+                <td>{new Date(entry.at).toLocaleString()}</td>
+                <td>
+                  {entry.dataset}
+                  {entry.recordId ? ` / ${entry.recordId}` : ''}
+                  <div className="mdi-hint">
+                    {entry.kind.replace('_', ' ')} · {entry.profileName}
+                  </div>
+                  {onRevert && canRevert(entry) && (
+                    <button type="button" onClick={() => void askRevert(entry)} aria-label={`Revert ${entry.recordId} to before the write at ${new Date(entry.at).toLocaleString()}`}>
+                      Revert
+                    </button>
+                  )}
+                </td>
+                <td>
+                  <ul>
+                    {entry.changes.map((change) => (
+                      <li key={change.field}>
+                        {change.field}: {show(change.before)} → {show(change.after)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {RESULT[entry.result]}
+                  {entry.message && <div className="mdi-hint">{entry.message}</div>}
+                </td>
+              </>
+            )}
+          />
           {asking?.kind === 'revert' && (
             <ConfirmBox
               question={`Discard changes to ${asking.entry.recordId}?`}

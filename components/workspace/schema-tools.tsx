@@ -21,6 +21,7 @@ import { notifyEditLogChanged } from '@/components/workspace/edit-log-events';
 import { useSchemaStoreApi } from '@/components/workspace/schema-store-context';
 import { ImportLink } from '@/components/import/import-link';
 import { UploadHistory } from '@/components/import/upload-history';
+import { DataTable } from '@/components/ui/data-table';
 
 /** What a dataset without an Identifier Name means for the person looking at it. */
 export const NO_IDENTIFIER_WARNING = 'This dataset has no Identifier Name: it cannot be used until it has one.';
@@ -55,29 +56,23 @@ export function SchemaTools({
           {NO_IDENTIFIER_WARNING} {readOnly ? 'This profile is read-only, so it cannot set it.' : 'Set it below.'}
         </div>
       )}
-      <table className="mdi-table">
-        <caption className="mdi-visually-hidden">Fields of {schema.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col">Flags</th>
-          </tr>
-        </thead>
-        <tbody>
-          {described.fields.map((field) => (
-            <tr key={field.name}>
-              <td className="mdi-mono">{field.name}</td>
-              <td>{field.spec.data_type}</td>
-              <td>
-                {[field.isIdentifier && 'identifier', field.isUniqueKey && 'unique key', field.spec.required && 'required', field.isEventTime && 'event time']
-                  .filter(Boolean)
-                  .join(', ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={{ text: `Fields of ${schema.name}`, hidden: true }}
+        columns={['Field', 'Type', 'Flags']}
+        rows={described.fields}
+        rowKey={(field) => field.name}
+        cells={(field) => (
+          <>
+            <td className="mdi-mono">{field.name}</td>
+            <td>{field.spec.data_type}</td>
+            <td>
+              {[field.isIdentifier && 'identifier', field.isUniqueKey && 'unique key', field.spec.required && 'required', field.isEventTime && 'event time']
+                .filter(Boolean)
+                .join(', ')}
+            </td>
+          </>
+        )}
+      />
       <p className="mdi-hint">
         {described.fields.length} of {MAX_FIELDS} fields · Identifier Name: {schema.named_identifier || 'not set'}
       </p>
